@@ -1,0 +1,16 @@
+// Assembly metadata of the device build. The nano project system does not generate it.
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+[assembly: AssemblyTitle("HttpCache.Nano")]
+[assembly: AssemblyDescription("RFC 9111 HTTP client cache for .NET nanoFramework")]
+[assembly: AssemblyConfiguration("")]
+[assembly: AssemblyCompany("HttpCache.Nano")]
+[assembly: AssemblyProduct("HttpCache.Nano")]
+[assembly: AssemblyCopyright("Copyright (c) HttpCache.Nano contributors")]
+[assembly: AssemblyTrademark("")]
+[assembly: AssemblyCulture("")]
+[assembly: ComVisible(false)]
+[assembly: Guid("5938d28b-de1b-46af-bf86-79f87db92362")]
+[assembly: AssemblyVersion("1.0.0.0")]
+[assembly: AssemblyFileVersion("1.0.0.0")]
