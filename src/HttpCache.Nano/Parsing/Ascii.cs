@@ -52,6 +52,30 @@ namespace HttpCache.Nano.Parsing
             return c >= 'A' && c <= 'Z' ? c | 0x20 : c;
         }
 
+        /// <summary>ASCII case-insensitive equality of two strings (letters fold, nothing else does); null equals only null.</summary>
+        public static bool EqualsIgnoreCase(string a, string b)
+        {
+            if (a == null || b == null)
+            {
+                return (object)a == (object)b;
+            }
+
+            if (a.Length != b.Length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < a.Length; i++)
+            {
+                if (ToLower(a[i]) != ToLower(b[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>A tchar of RFC 9110 5.6.2 (the characters a field name or token may hold).</summary>
         public static bool IsTokenChar(int c)
         {

@@ -74,6 +74,12 @@ namespace HttpCache.Nano.Parsing
         /// <summary>True when a <c>Transfer-Encoding</c> lists <c>chunked</c> as its last coding.</summary>
         public bool IsChunked { get; private set; }
 
+        /// <summary>The first <c>Connection</c> value (its options name more hop-by-hop fields), or an empty slice.</summary>
+        public TextSlice Connection { get; private set; }
+
+        /// <summary>True when the message carries a field that makes a request conditional on preconditions or ranges (<c>If-Match</c>, <c>If-Unmodified-Since</c>, <c>If-Range</c>, <c>Range</c>).</summary>
+        public bool HasPreconditionOrRange { get; private set; }
+
         /// <summary>The first <c>If-None-Match</c> value, or an empty slice.</summary>
         public TextSlice IfNoneMatch { get; private set; }
 
@@ -113,6 +119,8 @@ namespace HttpCache.Nano.Parsing
             HasAuthorization = false;
             HasTransferEncoding = false;
             IsChunked = false;
+            Connection = default(TextSlice);
+            HasPreconditionOrRange = false;
             IfNoneMatch = default(TextSlice);
             HasIfNoneMatch = false;
             IfMatch = default(TextSlice);
@@ -212,7 +220,19 @@ namespace HttpCache.Nano.Parsing
                     }
 
                     break;
+                case HeaderName.Connection:
+                    if (Connection.IsEmpty)
+                    {
+                        Connection = value;
+                    }
+
+                    break;
+                case HeaderName.IfRange:
+                case HeaderName.Range:
+                    HasPreconditionOrRange = true;
+                    break;
                 case HeaderName.IfMatch:
+                    HasPreconditionOrRange = true;
                     if (!HasIfMatch)
                     {
                         HasIfMatch = true;
@@ -228,6 +248,7 @@ namespace HttpCache.Nano.Parsing
 
                     break;
                 case HeaderName.IfUnmodifiedSince:
+                    HasPreconditionOrRange = true;
                     if (IfUnmodifiedSince < 0 && HttpDate.TryParse(value, out number))
                     {
                         IfUnmodifiedSince = number;

@@ -52,6 +52,9 @@ namespace HttpCache.Nano.Parsing
         /// <summary><c>If-None-Match</c>.</summary>
         IfNoneMatch,
 
+        /// <summary><c>If-Range</c>.</summary>
+        IfRange,
+
         /// <summary><c>If-Unmodified-Since</c>.</summary>
         IfUnmodifiedSince,
 
@@ -75,6 +78,9 @@ namespace HttpCache.Nano.Parsing
 
         /// <summary><c>Proxy-Connection</c> (hop-by-hop, non-standard but common).</summary>
         ProxyConnection,
+
+        /// <summary><c>Range</c>.</summary>
+        Range,
 
         /// <summary><c>Set-Cookie</c>.</summary>
         SetCookie,

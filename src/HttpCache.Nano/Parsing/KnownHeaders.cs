@@ -24,6 +24,7 @@ namespace HttpCache.Nano.Parsing
             "If-Match",
             "If-Modified-Since",
             "If-None-Match",
+            "If-Range",
             "If-Unmodified-Since",
             "Keep-Alive",
             "Last-Modified",
@@ -32,6 +33,7 @@ namespace HttpCache.Nano.Parsing
             "Proxy-Authenticate",
             "Proxy-Authorization",
             "Proxy-Connection",
+            "Range",
             "Set-Cookie",
             "TE",
             "Trailer",
@@ -134,6 +136,8 @@ namespace HttpCache.Nano.Parsing
                     }
 
                     break;
+                case 5:
+                    return HeaderName.Range;
                 case 6:
                     return HeaderName.Pragma;
                 case 7:
@@ -147,10 +151,11 @@ namespace HttpCache.Nano.Parsing
 
                     break;
                 case 8:
-                    switch (Ascii.ToLower(name[0]))
+                    switch (Ascii.ToLower(name[3]))
                     {
-                        case 'i': return HeaderName.IfMatch; // [I]f-Match
-                        case 'l': return HeaderName.Location; // [L]ocation
+                        case 'm': return HeaderName.IfMatch; // If-[M]atch
+                        case 'r': return HeaderName.IfRange; // If-[R]ange
+                        case 'a': return HeaderName.Location; // Loc[a]tion
                     }
 
                     break;

@@ -1,0 +1,30 @@
+// CacheOptions: the cache-wide settings a firmware author may change.
+namespace HttpCache.Nano
+{
+    /// <summary>Cache-wide settings. The defaults follow RFC 9111 strictly.</summary>
+    public sealed class CacheOptions
+    {
+        /// <summary>Creates the default options.</summary>
+        public CacheOptions()
+        {
+            MaxStaleWhenOffline = -1;
+            MaxHeuristicLifetime = 86400;
+            MaxResponseHeaderFields = 100;
+        }
+
+        /// <summary>
+        /// Offline use: when the origin cannot be reached (a transport failure, not an HTTP error status), serve
+        /// a stored response that is stale by at most this many seconds instead of answering 504.
+        /// <see cref="Parsing.CacheControl.Unbounded"/> accepts any staleness, including entries whose age is
+        /// unknown (stored before a reboot with no wall clock). -1 (the default) turns it off. Responses marked
+        /// <c>no-cache</c>, <c>must-revalidate</c> or <c>proxy-revalidate</c> are never served stale (RFC 9111 4.2.4).
+        /// </summary>
+        public long MaxStaleWhenOffline { get; set; }
+
+        /// <summary>The longest heuristic freshness lifetime (10% of Date − Last-Modified), in seconds; default one day.</summary>
+        public long MaxHeuristicLifetime { get; set; }
+
+        /// <summary>Responses with more header fields than this are passed through uncached; default 100.</summary>
+        public int MaxResponseHeaderFields { get; set; }
+    }
+}

@@ -1,0 +1,92 @@
+// CacheResponse: what the caller gets — status, headers, body, and how the cache produced it.
+using HttpCache.Nano.Parsing;
+using HttpCache.Nano.Policy;
+
+namespace HttpCache.Nano
+{
+    /// <summary>
+    /// A response handed to the caller. The header block holds end-to-end fields only; for a response served
+    /// from the cache it holds no <c>Age</c> line: <see cref="Age"/> carries the current age, and
+    /// <see cref="GetHeaders"/> adds the <c>Age</c> field. The body array may be shared with the cache: do
+    /// not modify it.
+    /// </summary>
+    public sealed class CacheResponse
+    {
+        internal CacheResponse(int statusCode, string reasonPhrase, byte[] headerBlock, byte[] body, CacheSource source, long age)
+        {
+            StatusCode = statusCode;
+            ReasonPhrase = reasonPhrase;
+            HeaderBlock = headerBlock;
+            Body = body == null ? new byte[0] : body;
+            Source = source;
+            Age = age;
+        }
+
+        /// <summary>The status code.</summary>
+        public int StatusCode { get; private set; }
+
+        /// <summary>The origin's reason phrase, or null.</summary>
+        public string ReasonPhrase { get; private set; }
+
+        /// <summary>The end-to-end header fields as a block of <c>Name: value\r\n</c> lines ending with an empty line.</summary>
+        public byte[] HeaderBlock { get; private set; }
+
+        /// <summary>The body (read-only; may be shared with the cache).</summary>
+        public byte[] Body { get; private set; }
+
+        /// <summary>Where the response came from.</summary>
+        public CacheSource Source { get; private set; }
+
+        /// <summary>Why a stale response was served, for <see cref="CacheSource.CacheStale"/>.</summary>
+        public StaleReason StaleReason { get; internal set; }
+
+        /// <summary>Age in seconds of a response served from the cache; -1 for a network or generated response, or an unknown age.</summary>
+        public long Age { get; private set; }
+
+        /// <summary>For a generated response, why the origin could not be used; otherwise null.</summary>
+        public string Error { get; internal set; }
+
+        /// <summary>True when the body came from the cache (fresh, stale or revalidated).</summary>
+        public bool IsFromCache
+        {
+            get { return Source == CacheSource.Cache || Source == CacheSource.CacheStale || Source == CacheSource.CacheRevalidated; }
+        }
+
+        /// <summary>The value of the first field named <paramref name="name"/>, or null. Allocates the string.</summary>
+        public string GetHeader(string name)
+        {
+            HeaderBlockReader reader = new HeaderBlockReader(TextSlice.Of(HeaderBlock));
+            TextSlice fieldName;
+            TextSlice value;
+            while (reader.TryReadNext(out fieldName, out value))
+            {
+                if (fieldName.EqualsIgnoreCase(name))
+                {
+                    return value.ToString();
+                }
+            }
+
+            return Age >= 0 && Ascii.EqualsIgnoreCase(name, "Age") ? Age.ToString() : null;
+        }
+
+        /// <summary>The fields as a list, with <c>Age</c> added for a response served from the cache. Allocates.</summary>
+        public HttpHeaders GetHeaders()
+        {
+            HttpHeaders headers = new HttpHeaders();
+            HeaderBlockReader reader = new HeaderBlockReader(TextSlice.Of(HeaderBlock));
+            TextSlice fieldName;
+            TextSlice value;
+            while (reader.TryReadNext(out fieldName, out value))
+            {
+                headers.Add(fieldName.ToString(), value.ToString());
+            }
+
+            if (Age >= 0 && !headers.Contains("Age"))
+            {
+                headers.Add("Age", Age.ToString());
+            }
+
+            return headers;
+        }
+    }
+}

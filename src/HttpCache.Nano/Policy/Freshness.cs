@@ -1,0 +1,108 @@
+// Freshness: freshness lifetime (RFC 9111 4.2.1-4.2.2) and age (4.2.3) as pure arithmetic on seconds.
+using HttpCache.Nano.Parsing;
+
+namespace HttpCache.Nano.Policy
+{
+    /// <summary>The freshness computations of RFC 9111 4.2. Pure functions of their arguments.</summary>
+    public static class Freshness
+    {
+        /// <summary>
+        /// The freshness lifetime of a response (RFC 9111 4.2.1): <c>max-age</c> (a private cache ignores
+        /// <c>s-maxage</c>), else <c>Expires</c> − <c>Date</c> (an invalid Expires means 0), else, for a
+        /// heuristically cacheable status, 10% of <c>Date</c> − <c>Last-Modified</c> capped at
+        /// <paramref name="heuristicCap"/> (4.2.2), else 0.
+        /// </summary>
+        /// <param name="statusCode">The response status.</param>
+        /// <param name="response">The response's header facts.</param>
+        /// <param name="responseTime">Wall-clock time of receipt, used when the response has no Date; -1 when unknown.</param>
+        /// <param name="heuristicCap">The longest heuristic lifetime, in seconds.</param>
+        /// <param name="isHeuristic">True when the result is a heuristic.</param>
+        public static long Lifetime(int statusCode, HeaderFacts response, long responseTime, long heuristicCap, out bool isHeuristic)
+        {
+            isHeuristic = false;
+            CacheControl cc = response.CacheControl;
+            if (cc.MaxAge >= 0)
+            {
+                return cc.MaxAge;
+            }
+
+            long date = response.Date >= 0 ? response.Date : responseTime;
+            if (response.ExpiresInvalid)
+            {
+                return 0;
+            }
+
+            if (response.Expires >= 0)
+            {
+                if (date < 0)
+                {
+                    // No Date and no clock: Expires cannot be related to anything, so treat as stale.
+                    return 0;
+                }
+
+                long lifetime = response.Expires - date;
+                return lifetime > 0 ? lifetime : 0;
+            }
+
+            if (HeuristicStatus.IsHeuristicallyCacheable(statusCode) && response.LastModified >= 0 && date >= 0 && date > response.LastModified)
+            {
+                isHeuristic = true;
+                long heuristic = (date - response.LastModified) / 10;
+                return heuristic > heuristicCap ? heuristicCap : heuristic;
+            }
+
+            return 0;
+        }
+
+        /// <summary>True when the response states its own expiration (<c>max-age</c> or <c>Expires</c>, valid or not).</summary>
+        public static bool HasExplicitExpiration(HeaderFacts response)
+        {
+            return response.CacheControl.MaxAge >= 0 || response.Expires >= 0 || response.ExpiresInvalid;
+        }
+
+        /// <summary>
+        /// corrected_initial_age of RFC 9111 4.2.3: the larger of the apparent age (receipt time − Date, when
+        /// the wall clock was set) and the Age field plus the response delay.
+        /// </summary>
+        /// <param name="ageValue">The Age field in seconds, or -1.</param>
+        /// <param name="date">The Date field, or -1.</param>
+        /// <param name="responseTime">Wall-clock receipt time, or -1 when the clock was not set.</param>
+        /// <param name="responseDelay">Seconds between sending the request and receiving the response (measured on the monotonic clock).</param>
+        public static long InitialAge(long ageValue, long date, long responseTime, long responseDelay)
+        {
+            long apparentAge = 0;
+            if (responseTime >= 0 && date >= 0 && responseTime > date)
+            {
+                apparentAge = responseTime - date;
+            }
+
+            long correctedAgeValue = (ageValue > 0 ? ageValue : 0) + (responseDelay > 0 ? responseDelay : 0);
+            return apparentAge > correctedAgeValue ? apparentAge : correctedAgeValue;
+        }
+
+        /// <summary>
+        /// current_age of RFC 9111 4.2.3: the initial age plus the resident time. The resident time comes
+        /// from the monotonic clock when the entry was stored in the current epoch; otherwise from the wall
+        /// clock when both readings are known and ordered. Returns -1 when the age cannot be trusted (stored
+        /// in another epoch with no usable wall clock): such an entry is stale.
+        /// </summary>
+        public static long CurrentAge(StoredResponseInfo info, CacheNow now)
+        {
+            long resident;
+            if (info.ReceivedEpoch == now.Epoch && info.ReceivedEpoch >= 0 && now.Ticks >= info.ReceivedTicks)
+            {
+                resident = (now.Ticks - info.ReceivedTicks) / 1000;
+            }
+            else if (info.ReceivedAt >= 0 && now.WallSeconds >= info.ReceivedAt)
+            {
+                resident = now.WallSeconds - info.ReceivedAt;
+            }
+            else
+            {
+                return -1;
+            }
+
+            return info.InitialAge + resident;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+// StoredResponseInfo: the facts the policy needs about a stored response, computed once when it is stored.
+using HttpCache.Nano.Parsing;
+
+namespace HttpCache.Nano.Policy
+{
+    /// <summary>
+    /// What the policy needs to know about a stored response, derived from its headers when it was stored
+    /// or freshened, so that deciding on a hit parses nothing. Times follow the library convention
+    /// (Unix seconds, -1 = absent).
+    /// </summary>
+    public struct StoredResponseInfo
+    {
+        /// <summary>The stored status code.</summary>
+        public int StatusCode;
+
+        /// <summary>The response's <c>Date</c>, or -1.</summary>
+        public long Date;
+
+        /// <summary>The response's <c>Last-Modified</c>, or -1.</summary>
+        public long LastModified;
+
+        /// <summary>True when the response has an entity-tag.</summary>
+        public bool HasETag;
+
+        /// <summary>Freshness lifetime in seconds (RFC 9111 4.2.1), 0 or more.</summary>
+        public long FreshnessLifetime;
+
+        /// <summary>True when the lifetime is heuristic (RFC 9111 4.2.2).</summary>
+        public bool IsHeuristic;
+
+        /// <summary>corrected_initial_age of RFC 9111 4.2.3, in seconds, at the time of receipt.</summary>
+        public long InitialAge;
+
+        /// <summary>Wall-clock time of receipt, or -1 when the wall clock was not set.</summary>
+        public long ReceivedAt;
+
+        /// <summary>Monotonic milliseconds at receipt.</summary>
+        public long ReceivedTicks;
+
+        /// <summary>Monotonic epoch at receipt; -1 when unknown (e.g. loaded from flash).</summary>
+        public int ReceivedEpoch;
+
+        /// <summary>The response's flag directives.</summary>
+        public CacheDirectives Directives;
+
+        /// <summary><c>stale-while-revalidate</c> seconds, or -1.</summary>
+        public long StaleWhileRevalidate;
+
+        /// <summary><c>stale-if-error</c> seconds, or -1.</summary>
+        public long StaleIfError;
+
+        /// <summary>True when the response varies on request fields (<c>Vary</c>).</summary>
+        public bool HasVary;
+
+        /// <summary>Derives the facts of a response received at <paramref name="received"/> for a request sent at <paramref name="sent"/>.</summary>
+        /// <param name="statusCode">The response status.</param>
+        /// <param name="facts">The response's header facts.</param>
+        /// <param name="sent">Clock reading when the request was sent.</param>
+        /// <param name="received">Clock reading when the response was received.</param>
+        /// <param name="heuristicCap">The longest heuristic lifetime in seconds.</param>
+        public static StoredResponseInfo Describe(int statusCode, HeaderFacts facts, CacheNow sent, CacheNow received, long heuristicCap)
+        {
+            StoredResponseInfo info = new StoredResponseInfo();
+            bool heuristic;
+            info.StatusCode = statusCode;
+            info.Date = facts.Date;
+            info.LastModified = facts.LastModified;
+            info.HasETag = facts.ETag.IsValid;
+            info.FreshnessLifetime = Freshness.Lifetime(statusCode, facts, received.WallSeconds, heuristicCap, out heuristic);
+            info.IsHeuristic = heuristic;
+            info.InitialAge = Freshness.InitialAge(facts.Age, facts.Date, received.WallSeconds, ResponseDelay(sent, received));
+            info.ReceivedAt = received.WallSeconds;
+            info.ReceivedTicks = received.Ticks;
+            info.ReceivedEpoch = received.Epoch;
+            info.Directives = facts.CacheControl.Flags;
+            info.StaleWhileRevalidate = facts.CacheControl.StaleWhileRevalidate;
+            info.StaleIfError = facts.CacheControl.StaleIfError;
+            info.HasVary = facts.HasVary;
+            return info;
+        }
+
+        /// <summary>Whole seconds (rounded up) between two readings of the same epoch; 0 across epochs.</summary>
+        public static long ResponseDelay(CacheNow sent, CacheNow received)
+        {
+            return sent.Epoch == received.Epoch && received.Ticks > sent.Ticks ? (received.Ticks - sent.Ticks + 999) / 1000 : 0;
+        }
+
+        /// <summary>True when the response has a validator the cache can send: an entity-tag or Last-Modified/Date.</summary>
+        public bool CanRevalidate
+        {
+            get { return HasETag || LastModified >= 0 || Date >= 0; }
+        }
+    }
+}

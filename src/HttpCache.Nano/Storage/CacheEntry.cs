@@ -1,0 +1,67 @@
+// CacheEntry: one stored response with the facts derived from it.
+using HttpCache.Nano.Policy;
+
+namespace HttpCache.Nano.Storage
+{
+    /// <summary>
+    /// A stored response: status, the end-to-end header block (hop-by-hop fields and Age removed), the body,
+    /// the policy facts, and what the request must match to reuse it (Vary values, credential hash).
+    /// The arrays are never modified once the entry is stored: a 304 or a new response creates a new entry,
+    /// so a reader holding an entry always sees one consistent response.
+    /// </summary>
+    public sealed class CacheEntry
+    {
+        /// <summary>Fixed bytes counted per entry on top of its arrays (object headers, fields, index slot).</summary>
+        public const int Overhead = 128;
+
+        /// <summary>Creates an entry.</summary>
+        public CacheEntry(string key, int statusCode, string reasonPhrase, byte[] headers, byte[] body, StoredResponseInfo info, byte[] varyValues, long credentialHash)
+        {
+            Key = key;
+            StatusCode = statusCode;
+            ReasonPhrase = reasonPhrase;
+            Headers = headers;
+            Body = body == null ? new byte[0] : body;
+            Info = info;
+            VaryValues = varyValues;
+            CredentialHash = credentialHash;
+        }
+
+        /// <summary>The normalised key (<see cref="CacheKey.ToString"/>).</summary>
+        public string Key { get; private set; }
+
+        /// <summary>The status code.</summary>
+        public int StatusCode { get; private set; }
+
+        /// <summary>The origin's reason phrase, or null.</summary>
+        public string ReasonPhrase { get; private set; }
+
+        /// <summary>The stored header block (<c>Name: value\r\n</c> lines and the final empty line).</summary>
+        public byte[] Headers { get; private set; }
+
+        /// <summary>The body.</summary>
+        public byte[] Body { get; private set; }
+
+        /// <summary>The policy facts.</summary>
+        public StoredResponseInfo Info { get; private set; }
+
+        /// <summary>The request's values of the fields named in Vary, as captured by <see cref="Variance.Capture"/>; null without Vary.</summary>
+        public byte[] VaryValues { get; private set; }
+
+        /// <summary>Hash of the request's Authorization value, or 0 when the request had none.</summary>
+        public long CredentialHash { get; private set; }
+
+        /// <summary>Set after a stale-while-revalidate serve: the next use revalidates. Guarded by the client's lock.</summary>
+        public bool RevalidatePending { get; set; }
+
+        /// <summary>Bytes this entry counts against a store's budget.</summary>
+        public long Size
+        {
+            get
+            {
+                return Overhead + Key.Length * 2L + Headers.Length + Body.Length + (VaryValues == null ? 0 : VaryValues.Length)
+                    + (ReasonPhrase == null ? 0 : ReasonPhrase.Length * 2L);
+            }
+        }
+    }
+}

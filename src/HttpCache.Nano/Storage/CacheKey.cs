@@ -1,0 +1,302 @@
+// CacheKey: method + normalised absolute URI, hashed and compared without building the normalised string.
+using System;
+
+namespace HttpCache.Nano.Storage
+{
+    /// <summary>
+    /// The key of a stored response: the method and the absolute URI, normalised (scheme and host lower-cased,
+    /// the default port dropped, an empty path written as <c>/</c>, the fragment removed). A key over the
+    /// caller's raw strings computes its hash and compares against stored keys without allocating; only
+    /// <see cref="ToString"/> builds the normalised string (done once, when an entry is stored).
+    /// </summary>
+    public readonly struct CacheKey
+    {
+        private readonly string _method;
+        private readonly string _url;
+        private readonly int _schemeLength;
+        private readonly int _authorityStart;
+        private readonly int _authorityLength;
+        private readonly int _pathStart;
+        private readonly int _pathEnd;
+        private readonly int _hash;
+
+        private CacheKey(string method, string url, int schemeLength, int authorityStart, int authorityLength, int pathStart, int pathEnd, int hash)
+        {
+            _method = method;
+            _url = url;
+            _schemeLength = schemeLength;
+            _authorityStart = authorityStart;
+            _authorityLength = authorityLength;
+            _pathStart = pathStart;
+            _pathEnd = pathEnd;
+            _hash = hash;
+        }
+
+        /// <summary>The 32-bit FNV-1a hash of the normalised key.</summary>
+        public int Hash
+        {
+            get { return _hash; }
+        }
+
+        /// <summary>Length of the normalised key.</summary>
+        public int Length
+        {
+            get
+            {
+                int pathLength = _pathEnd - _pathStart + (NeedsSlash ? 1 : 0);
+                return _method.Length + 1 + _schemeLength + 3 + _authorityLength + pathLength;
+            }
+        }
+
+        // An empty path ("http://h" or "http://h?q") is written as "/" (RFC 9110 4.2.3).
+        private bool NeedsSlash
+        {
+            get { return _pathStart == _pathEnd || _url[_pathStart] == '?'; }
+        }
+
+        /// <summary>The method as given.</summary>
+        public string Method
+        {
+            get { return _method; }
+        }
+
+        /// <summary>The URL as given.</summary>
+        public string Url
+        {
+            get { return _url; }
+        }
+
+        /// <summary>Creates the key of <paramref name="method"/> on <paramref name="url"/>.</summary>
+        /// <exception cref="ArgumentNullException">An argument is null.</exception>
+        /// <exception cref="ArgumentException">The method is empty, or the URL is not an absolute http or https URL with a host.</exception>
+        public static CacheKey Of(string method, string url)
+        {
+            CacheKey key = Parse(method, url, 0);
+            return new CacheKey(method, url, key._schemeLength, key._authorityStart, key._authorityLength, key._pathStart, key._pathEnd, key.ComputeHash());
+        }
+
+        /// <summary>Creates a key whose hash is <paramref name="hash"/> instead of the computed one: for collision tests.</summary>
+        public static CacheKey WithHash(string method, string url, int hash)
+        {
+            return Parse(method, url, hash);
+        }
+
+        /// <summary>True when this key, normalised, equals <paramref name="normalizedKey"/> (a stored key).</summary>
+        public bool Matches(string normalizedKey)
+        {
+            int length = Length;
+            if (normalizedKey == null || normalizedKey.Length != length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < length; i++)
+            {
+                if (CharAt(i) != normalizedKey[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>True when both keys name the same origin (scheme, host and port).</summary>
+        public bool IsSameOrigin(CacheKey other)
+        {
+            if (other._schemeLength != _schemeLength || other._authorityLength != _authorityLength)
+            {
+                return false;
+            }
+
+            int start = _method.Length + 1;
+            int otherStart = other._method.Length + 1;
+            int length = _schemeLength + 3 + _authorityLength;
+            for (int i = 0; i < length; i++)
+            {
+                if (CharAt(start + i) != other.CharAt(otherStart + i))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The normalised key, e.g. <c>GET http://example.com/config</c>. Allocates.</summary>
+        public override string ToString()
+        {
+            int length = Length;
+            char[] chars = new char[length];
+            for (int i = 0; i < length; i++)
+            {
+                chars[i] = (char)CharAt(i);
+            }
+
+            return new string(chars);
+        }
+
+        /// <summary>The character at <paramref name="index"/> of the normalised key.</summary>
+        public int CharAt(int index)
+        {
+            int i = index;
+            if (i < _method.Length)
+            {
+                return _method[i];
+            }
+
+            i -= _method.Length;
+            if (i == 0)
+            {
+                return ' ';
+            }
+
+            i--;
+            if (i < _schemeLength)
+            {
+                return ToLower(_url[i]);
+            }
+
+            i -= _schemeLength;
+            if (i < 3)
+            {
+                return i == 0 ? ':' : '/';
+            }
+
+            i -= 3;
+            if (i < _authorityLength)
+            {
+                return ToLower(_url[_authorityStart + i]);
+            }
+
+            i -= _authorityLength;
+            if (NeedsSlash)
+            {
+                if (i == 0)
+                {
+                    return '/';
+                }
+
+                i--;
+            }
+
+            return _url[_pathStart + i];
+        }
+
+        private int ComputeHash()
+        {
+            uint hash = 2166136261;
+            int length = Length;
+            for (int i = 0; i < length; i++)
+            {
+                hash = (hash ^ (uint)CharAt(i)) * 16777619;
+            }
+
+            return (int)hash;
+        }
+
+        private static int ToLower(int c)
+        {
+            return c >= 'A' && c <= 'Z' ? c | 0x20 : c;
+        }
+
+        private static CacheKey Parse(string method, string url, int hash)
+        {
+            if (method == null)
+            {
+                throw new ArgumentNullException("method");
+            }
+
+            if (url == null)
+            {
+                throw new ArgumentNullException("url");
+            }
+
+            if (method.Length == 0)
+            {
+                throw new ArgumentException("The method must not be empty.");
+            }
+
+            int colon = url.IndexOf(':');
+            bool http = colon == 4 && IsScheme(url, "http");
+            bool https = colon == 5 && IsScheme(url, "https");
+            if (!(http || https) || url.Length < colon + 3 || url[colon + 1] != '/' || url[colon + 2] != '/')
+            {
+                throw new ArgumentException("Not an absolute http or https URL: '" + url + "'.");
+            }
+
+            int authorityStart = colon + 3;
+            int end = url.IndexOf('#');
+            if (end < 0)
+            {
+                end = url.Length;
+            }
+
+            int pathStart = authorityStart;
+            while (pathStart < end && url[pathStart] != '/' && url[pathStart] != '?')
+            {
+                pathStart++;
+            }
+
+            int authorityLength = pathStart - authorityStart;
+            if (authorityLength == 0 || url[authorityStart] == ':')
+            {
+                throw new ArgumentException("The URL has no host: '" + url + "'.");
+            }
+
+            for (int i = authorityStart; i < end; i++)
+            {
+                char c = url[i];
+                if (c <= ' ' || c == 0x7F)
+                {
+                    throw new ArgumentException("The URL contains whitespace or control characters: '" + url + "'.");
+                }
+            }
+
+            // Drop the default port (":80" for http, ":443" for https) and an empty port (":").
+            string defaultPort = http ? ":80" : ":443";
+            if (EndsWith(url, authorityStart, authorityLength, defaultPort))
+            {
+                authorityLength -= defaultPort.Length;
+            }
+            else if (url[authorityStart + authorityLength - 1] == ':')
+            {
+                authorityLength--;
+            }
+
+            return new CacheKey(method, url, colon, authorityStart, authorityLength, pathStart, end, hash);
+        }
+
+        private static bool IsScheme(string url, string scheme)
+        {
+            for (int i = 0; i < scheme.Length; i++)
+            {
+                if (ToLower(url[i]) != scheme[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool EndsWith(string s, int start, int length, string suffix)
+        {
+            if (length <= suffix.Length)
+            {
+                return false;
+            }
+
+            int offset = start + length - suffix.Length;
+            for (int i = 0; i < suffix.Length; i++)
+            {
+                if (s[offset + i] != suffix[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+// OriginResponse: what a transport got back, with the header block as bytes for the zero-allocation parser.
+namespace HttpCache.Nano.Transport
+{
+    /// <summary>
+    /// A complete response from the origin. <see cref="HeaderBlock"/> holds the field lines as Latin-1
+    /// <c>Name: value\r\n</c> lines ending with an empty line (what <see cref="Parsing.HeaderParser"/> reads),
+    /// as received, hop-by-hop fields included.
+    /// </summary>
+    public sealed class OriginResponse
+    {
+        /// <summary>Creates a response.</summary>
+        public OriginResponse(int statusCode, string reasonPhrase, byte[] headerBlock, int headerLength, byte[] body, int bodyLength)
+        {
+            StatusCode = statusCode;
+            ReasonPhrase = reasonPhrase;
+            HeaderBlock = headerBlock;
+            HeaderLength = headerLength;
+            Body = body == null ? new byte[0] : body;
+            BodyLength = body == null ? 0 : bodyLength;
+        }
+
+        /// <summary>The status code.</summary>
+        public int StatusCode { get; private set; }
+
+        /// <summary>The reason phrase, or null.</summary>
+        public string ReasonPhrase { get; private set; }
+
+        /// <summary>The header block (see the class remarks); bytes [0, <see cref="HeaderLength"/>).</summary>
+        public byte[] HeaderBlock { get; private set; }
+
+        /// <summary>Length of the header block in <see cref="HeaderBlock"/>.</summary>
+        public int HeaderLength { get; private set; }
+
+        /// <summary>The body; bytes [0, <see cref="BodyLength"/>).</summary>
+        public byte[] Body { get; private set; }
+
+        /// <summary>Length of the body.</summary>
+        public int BodyLength { get; private set; }
+
+        /// <summary>Bytes the transport wrote for the request (request line, headers, body), as it counts them.</summary>
+        public long BytesSent { get; set; }
+
+        /// <summary>Bytes the transport read for the response (status line, headers, body), as it counts them.</summary>
+        public long BytesReceived { get; set; }
+    }
+}
