@@ -1,0 +1,104 @@
+// Desktop-only: a hit allocates nothing in the LRU, the store and the policy.
+using System;
+using HttpCache.Nano.Parsing;
+using HttpCache.Nano.Policy;
+using HttpCache.Nano.Storage;
+using HttpCache.Nano.Tests.Support;
+using HttpCache.Nano.Time;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace HttpCache.Nano.Tests.Storage
+{
+    [TestClass]
+    public class StoreAllocationTests
+    {
+        private static long Measure(Action action)
+        {
+            action();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 1000; i++)
+            {
+                action();
+            }
+
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        [TestMethod]
+        public void AHitLookupAndItsDecisionAllocateNothing()
+        {
+            RamStore store = new RamStore(64, 1 << 20);
+            for (int i = 0; i < 64; i++)
+            {
+                CacheKey key = CacheKey.Of("GET", "http://device.test/config/" + i);
+                store.Put(key, RamStoreTestsAccess.Entry(key));
+            }
+
+            ManualClock clock = new ManualClock(Http.T0);
+            HeaderFacts noHeaders = new HeaderFacts();
+            CacheOptions options = new CacheOptions();
+            string url = "http://device.test/config/17";
+            bool served = false;
+            long allocated = Measure(() =>
+            {
+                CacheEntry entry = store.Find(CacheKey.Of("GET", url));
+                CacheDecision decision = CachePolicy.Decide(noHeaders, entry != null, entry.Info, false, CacheNow.Read(clock), options);
+                served = decision.Action == CacheAction.ServeFresh;
+            });
+            Assert.IsTrue(served);
+            Assert.AreEqual(0L, allocated);
+        }
+
+        [TestMethod]
+        public void SteadyStateInsertWithEvictionAllocatesNothingInTheIndex()
+        {
+            LruIndex index = new LruIndex(64);
+            string[] keys = new string[128];
+            int[] hashes = new int[128];
+            for (int i = 0; i < keys.Length; i++)
+            {
+                CacheKey key = CacheKey.Of("GET", "http://device.test/k" + i);
+                keys[i] = key.ToString();
+                hashes[i] = key.Hash;
+            }
+
+            int next = 0;
+            long allocated = Measure(() =>
+            {
+                if (index.IsFull)
+                {
+                    index.Remove(index.Oldest);
+                }
+
+                index.Add(keys[next], hashes[next]);
+                next = (next + 1) % keys.Length;
+            });
+            Assert.AreEqual(64, index.Count);
+            Assert.AreEqual(0L, allocated);
+        }
+
+        [TestMethod]
+        public void AFreshHitThroughTheClientAllocatesOnlyTheResponseObject()
+        {
+            ManualClock clock = new ManualClock(Http.T0);
+            ScriptedTransport origin = new ScriptedTransport().Then(Http.Response(200, "Cache-Control: max-age=3600\nETag: \"a\"", "{\"on\":true}"));
+            HttpCacheClient cache = new HttpCacheClient(new RamStore(8, 32 * 1024), origin, clock, new CacheOptions());
+            const string url = "http://device.test/config";
+            cache.Get(url);
+            long perHit = Measure(() => cache.Get(url)) / 1000;
+            Assert.AreEqual(1, origin.Count);
+            Assert.IsTrue(perHit <= 96, "a fresh hit allocated " + perHit + " bytes; only the CacheResponse (about 80 bytes) is expected");
+        }
+    }
+
+    internal static class RamStoreTestsAccess
+    {
+        public static CacheEntry Entry(CacheKey key)
+        {
+            ManualClock clock = new ManualClock(Http.T0);
+            CacheNow now = CacheNow.Read(clock);
+            StoredResponseInfo info = StoredResponseInfo.Describe(200, Http.Facts("Cache-Control: max-age=3600"), now, now, 86400);
+            return new CacheEntry(key.ToString(), 200, null, Http.Block("Cache-Control: max-age=3600"), new byte[100], info, null, 0);
+        }
+    }
+}
