@@ -88,6 +88,15 @@ namespace HttpCache.Nano.Parsing
             _length += count;
         }
 
+        /// <summary>Appends a string as Latin-1 bytes (characters above 255 become '?').</summary>
+        public void AppendText(string text)
+        {
+            TextSlice slice = TextSlice.Of(text);
+            Ensure(slice.Length);
+            slice.CopyTo(_buffer, _length);
+            _length += slice.Length;
+        }
+
         /// <summary>Appends one raw byte.</summary>
         public void AppendByte(int value)
         {

@@ -34,7 +34,7 @@ namespace HttpCache.Nano.Tests.Storage
                 store.Put(key, RamStoreTestsAccess.Entry(key));
             }
 
-            ManualClock clock = new ManualClock(Http.T0);
+            ManualClock clock = new ManualClock(Fixtures.T0);
             HeaderFacts noHeaders = new HeaderFacts();
             CacheOptions options = new CacheOptions();
             string url = "http://device.test/config/17";
@@ -80,8 +80,8 @@ namespace HttpCache.Nano.Tests.Storage
         [TestMethod]
         public void AFreshHitThroughTheClientAllocatesOnlyTheResponseObject()
         {
-            ManualClock clock = new ManualClock(Http.T0);
-            ScriptedTransport origin = new ScriptedTransport().Then(Http.Response(200, "Cache-Control: max-age=3600\nETag: \"a\"", "{\"on\":true}"));
+            ManualClock clock = new ManualClock(Fixtures.T0);
+            ScriptedTransport origin = new ScriptedTransport().Then(Fixtures.Response(200, "Cache-Control: max-age=3600\nETag: \"a\"", "{\"on\":true}"));
             HttpCacheClient cache = new HttpCacheClient(new RamStore(8, 32 * 1024), origin, clock, new CacheOptions());
             const string url = "http://device.test/config";
             cache.Get(url);
@@ -95,10 +95,10 @@ namespace HttpCache.Nano.Tests.Storage
     {
         public static CacheEntry Entry(CacheKey key)
         {
-            ManualClock clock = new ManualClock(Http.T0);
+            ManualClock clock = new ManualClock(Fixtures.T0);
             CacheNow now = CacheNow.Read(clock);
-            StoredResponseInfo info = StoredResponseInfo.Describe(200, Http.Facts("Cache-Control: max-age=3600"), now, now, 86400);
-            return new CacheEntry(key.ToString(), 200, null, Http.Block("Cache-Control: max-age=3600"), new byte[100], info, null, 0);
+            StoredResponseInfo info = StoredResponseInfo.Describe(200, Fixtures.Facts("Cache-Control: max-age=3600"), now, now, 86400);
+            return new CacheEntry(key.ToString(), 200, null, Fixtures.Block("Cache-Control: max-age=3600"), new byte[100], info, null, 0);
         }
     }
 }

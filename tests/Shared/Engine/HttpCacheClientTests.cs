@@ -26,7 +26,7 @@ namespace HttpCache.Nano.Tests.Engine
 
         private static string Dated(ManualClock clock, string lines)
         {
-            return "Date: " + Http.Date(clock.UnixSeconds) + "\n" + lines;
+            return "Date: " + Fixtures.Date(clock.UnixSeconds) + "\n" + lines;
         }
 
         private static void AssertSource(CacheSource expected, CacheResponse response)
@@ -43,17 +43,17 @@ namespace HttpCache.Nano.Tests.Engine
         [TestMethod]
         public void AFreshResponseIsServedFromTheCacheWithItsAge()
         {
-            ManualClock clock = new ManualClock(Http.T0);
-            ScriptedTransport origin = new ScriptedTransport().Then(Http.Response(200, Dated(clock, "Cache-Control: max-age=60\nAge: 5\nContent-Type: text/plain"), "hello"));
+            ManualClock clock = new ManualClock(Fixtures.T0);
+            ScriptedTransport origin = new ScriptedTransport().Then(Fixtures.Response(200, Dated(clock, "Cache-Control: max-age=60\nAge: 5\nContent-Type: text/plain"), "hello"));
             HttpCacheClient cache = Client(origin, clock);
             CacheResponse first = cache.Get(Url);
             AssertSource(CacheSource.Network, first);
-            Assert.AreEqual("hello", Http.Text(first.Body));
+            Assert.AreEqual("hello", Fixtures.Text(first.Body));
             clock.Advance(20);
             CacheResponse second = cache.Get(Url);
             AssertSource(CacheSource.Cache, second);
             Assert.AreEqual(1, origin.Count);
-            Assert.AreEqual("hello", Http.Text(second.Body));
+            Assert.AreEqual("hello", Fixtures.Text(second.Body));
             Assert.AreEqual(25L, second.Age);
             Assert.AreEqual("25", second.GetHeader("Age"));
             Assert.AreEqual("text/plain", second.GetHeader("content-type"));
@@ -70,20 +70,20 @@ namespace HttpCache.Nano.Tests.Engine
         [TestMethod]
         public void AStaleResponseIsRevalidatedWithItsETagAndA304ReusesTheBody()
         {
-            ManualClock clock = new ManualClock(Http.T0);
+            ManualClock clock = new ManualClock(Fixtures.T0);
             ScriptedTransport origin = new ScriptedTransport()
-                .Then(Http.Response(200, Dated(clock, "Cache-Control: max-age=0\nETag: \"v1\"\nLast-Modified: " + Http.Date(Http.T0 - 100)), "config-v1"))
-                .Then(Http.Response(304, Dated(clock, "Cache-Control: max-age=0\nETag: \"v1\""), null));
+                .Then(Fixtures.Response(200, Dated(clock, "Cache-Control: max-age=0\nETag: \"v1\"\nLast-Modified: " + Fixtures.Date(Fixtures.T0 - 100)), "config-v1"))
+                .Then(Fixtures.Response(304, Dated(clock, "Cache-Control: max-age=0\nETag: \"v1\""), null));
             HttpCacheClient cache = Client(origin, clock);
             cache.Get(Url);
             clock.Advance(10);
             CacheResponse second = cache.Get(Url);
             AssertSource(CacheSource.CacheRevalidated, second);
-            Assert.AreEqual("config-v1", Http.Text(second.Body));
+            Assert.AreEqual("config-v1", Fixtures.Text(second.Body));
             Assert.AreEqual(200, second.StatusCode);
             OriginRequest conditional = origin.Last;
             Assert.AreEqual("\"v1\"", conditional.Headers.Get("If-None-Match"));
-            Assert.AreEqual(Http.Date(Http.T0 - 100), conditional.Headers.Get("If-Modified-Since"));
+            Assert.AreEqual(Fixtures.Date(Fixtures.T0 - 100), conditional.Headers.Get("If-Modified-Since"));
             CacheStats stats = cache.Stats;
             Assert.AreEqual(1L, stats.Revalidations);
             Assert.AreEqual(1L, stats.NotModified);
@@ -94,24 +94,24 @@ namespace HttpCache.Nano.Tests.Engine
         [TestMethod]
         public void IfModifiedSinceFallsBackToTheStoredDate()
         {
-            ManualClock clock = new ManualClock(Http.T0);
+            ManualClock clock = new ManualClock(Fixtures.T0);
             ScriptedTransport origin = new ScriptedTransport()
-                .Then(Http.Response(200, Dated(clock, "Cache-Control: no-cache"), "x"))
-                .Then(Http.Response(304, Dated(clock, ""), null));
+                .Then(Fixtures.Response(200, Dated(clock, "Cache-Control: no-cache"), "x"))
+                .Then(Fixtures.Response(304, Dated(clock, ""), null));
             HttpCacheClient cache = Client(origin, clock);
             cache.Get(Url);
             cache.Get(Url);
-            Assert.AreEqual(Http.Date(Http.T0), origin.Last.Headers.Get("If-Modified-Since"));
+            Assert.AreEqual(Fixtures.Date(Fixtures.T0), origin.Last.Headers.Get("If-Modified-Since"));
             Assert.IsNull(origin.Last.Headers.Get("If-None-Match"));
         }
 
         [TestMethod]
         public void A304MergesHeadersAndRestartsFreshness()
         {
-            ManualClock clock = new ManualClock(Http.T0);
+            ManualClock clock = new ManualClock(Fixtures.T0);
             ScriptedTransport origin = new ScriptedTransport()
-                .Then(Http.Response(200, Dated(clock, "Cache-Control: max-age=10\nETag: \"v1\"\nX-Version: 1\nContent-Length: 2"), "v1"))
-                .Then(Http.Response(304, "Date: " + Http.Date(Http.T0 + 15) + "\nCache-Control: max-age=100\nETag: \"v1\"\nX-Version: 2\nContent-Length: 0", null));
+                .Then(Fixtures.Response(200, Dated(clock, "Cache-Control: max-age=10\nETag: \"v1\"\nX-Version: 1\nContent-Length: 2"), "v1"))
+                .Then(Fixtures.Response(304, "Date: " + Fixtures.Date(Fixtures.T0 + 15) + "\nCache-Control: max-age=100\nETag: \"v1\"\nX-Version: 2\nContent-Length: 0", null));
             HttpCacheClient cache = Client(origin, clock);
             cache.Get(Url);
             clock.Advance(15);
@@ -128,16 +128,16 @@ namespace HttpCache.Nano.Tests.Engine
         [TestMethod]
         public void A304ThatDoesNotMatchTheStoredValidatorLeadsToAFullFetch()
         {
-            ManualClock clock = new ManualClock(Http.T0);
+            ManualClock clock = new ManualClock(Fixtures.T0);
             ScriptedTransport origin = new ScriptedTransport()
-                .Then(Http.Response(200, Dated(clock, "Cache-Control: max-age=0\nETag: \"v1\""), "one"))
-                .Then(Http.Response(304, Dated(clock, "ETag: \"v9\""), null))
-                .Then(Http.Response(200, Dated(clock, "Cache-Control: max-age=0\nETag: \"v2\""), "two"));
+                .Then(Fixtures.Response(200, Dated(clock, "Cache-Control: max-age=0\nETag: \"v1\""), "one"))
+                .Then(Fixtures.Response(304, Dated(clock, "ETag: \"v9\""), null))
+                .Then(Fixtures.Response(200, Dated(clock, "Cache-Control: max-age=0\nETag: \"v2\""), "two"));
             HttpCacheClient cache = Client(origin, clock);
             cache.Get(Url);
             CacheResponse response = cache.Get(Url);
             AssertSource(CacheSource.Network, response);
-            Assert.AreEqual("two", Http.Text(response.Body));
+            Assert.AreEqual("two", Fixtures.Text(response.Body));
             Assert.AreEqual(3, origin.Count);
             Assert.IsNull(origin.Last.Headers.Get("If-None-Match"), "the retry is unconditional");
             AssertOutcomesAddUp(cache.Stats);
@@ -146,33 +146,33 @@ namespace HttpCache.Nano.Tests.Engine
         [TestMethod]
         public void AFullResponseToARevalidationReplacesTheEntry()
         {
-            ManualClock clock = new ManualClock(Http.T0);
+            ManualClock clock = new ManualClock(Fixtures.T0);
             ScriptedTransport origin = new ScriptedTransport()
-                .Then(Http.Response(200, Dated(clock, "Cache-Control: max-age=0\nETag: \"v1\""), "one"))
-                .Then(Http.Response(200, Dated(clock, "Cache-Control: max-age=60\nETag: \"v2\""), "two"));
+                .Then(Fixtures.Response(200, Dated(clock, "Cache-Control: max-age=0\nETag: \"v1\""), "one"))
+                .Then(Fixtures.Response(200, Dated(clock, "Cache-Control: max-age=60\nETag: \"v2\""), "two"));
             HttpCacheClient cache = Client(origin, clock);
             cache.Get(Url);
-            Assert.AreEqual("two", Http.Text(cache.Get(Url).Body));
+            Assert.AreEqual("two", Fixtures.Text(cache.Get(Url).Body));
             CacheResponse hit = cache.Get(Url);
             AssertSource(CacheSource.Cache, hit);
-            Assert.AreEqual("two", Http.Text(hit.Body));
+            Assert.AreEqual("two", Fixtures.Text(hit.Body));
         }
 
         [TestMethod]
         public void ServerErrorsDuringRevalidationFollowStaleIfError()
         {
-            ManualClock clock = new ManualClock(Http.T0);
+            ManualClock clock = new ManualClock(Fixtures.T0);
             ScriptedTransport origin = new ScriptedTransport()
-                .Then(Http.Response(200, Dated(clock, "Cache-Control: max-age=10, stale-if-error=60\nETag: \"v1\""), "good"))
-                .Then(Http.Response(503, Dated(clock, ""), "down"))
-                .Then(Http.Response(503, Dated(clock, ""), "down"));
+                .Then(Fixtures.Response(200, Dated(clock, "Cache-Control: max-age=10, stale-if-error=60\nETag: \"v1\""), "good"))
+                .Then(Fixtures.Response(503, Dated(clock, ""), "down"))
+                .Then(Fixtures.Response(503, Dated(clock, ""), "down"));
             HttpCacheClient cache = Client(origin, clock);
             cache.Get(Url);
             clock.Advance(30);
             CacheResponse stale = cache.Get(Url);
             AssertSource(CacheSource.CacheStale, stale);
             Assert.AreEqual((int)StaleReason.Error, (int)stale.StaleReason);
-            Assert.AreEqual("good", Http.Text(stale.Body));
+            Assert.AreEqual("good", Fixtures.Text(stale.Body));
             clock.Advance(60);
             CacheResponse error = cache.Get(Url);
             AssertSource(CacheSource.Network, error);
@@ -183,9 +183,9 @@ namespace HttpCache.Nano.Tests.Engine
         [TestMethod]
         public void TransportFailuresServeStaleOnlyWhereAllowedAndOtherwiseAnswer504()
         {
-            ManualClock clock = new ManualClock(Http.T0);
+            ManualClock clock = new ManualClock(Fixtures.T0);
             ScriptedTransport origin = new ScriptedTransport()
-                .Then(Http.Response(200, Dated(clock, "Cache-Control: max-age=10, must-revalidate, stale-if-error=600\nETag: \"v1\""), "strict"))
+                .Then(Fixtures.Response(200, Dated(clock, "Cache-Control: max-age=10, must-revalidate, stale-if-error=600\nETag: \"v1\""), "strict"))
                 .ThenFail("connection refused");
             HttpCacheClient cache = Client(origin, clock);
             cache.Get(Url);
@@ -201,9 +201,9 @@ namespace HttpCache.Nano.Tests.Engine
         [TestMethod]
         public void TheOfflineOptionServesStaleWhenTheOriginIsUnreachable()
         {
-            ManualClock clock = new ManualClock(Http.T0);
+            ManualClock clock = new ManualClock(Fixtures.T0);
             ScriptedTransport origin = new ScriptedTransport()
-                .Then(Http.Response(200, Dated(clock, "Cache-Control: max-age=10\nETag: \"v1\""), "cfg"))
+                .Then(Fixtures.Response(200, Dated(clock, "Cache-Control: max-age=10\nETag: \"v1\""), "cfg"))
                 .ThenFail("no route")
                 .ThenFail("no route");
             CacheOptions options = new CacheOptions();
@@ -224,7 +224,7 @@ namespace HttpCache.Nano.Tests.Engine
         [TestMethod]
         public void OnlyIfCachedMissAnswers504WithoutTheNetwork()
         {
-            ManualClock clock = new ManualClock(Http.T0);
+            ManualClock clock = new ManualClock(Fixtures.T0);
             ScriptedTransport origin = new ScriptedTransport();
             HttpCacheClient cache = Client(origin, clock);
             HttpHeaders headers = new HttpHeaders();
@@ -237,10 +237,10 @@ namespace HttpCache.Nano.Tests.Engine
         [TestMethod]
         public void StaleWhileRevalidateServesAtOnceAndRevalidatesOnTheNextUse()
         {
-            ManualClock clock = new ManualClock(Http.T0);
+            ManualClock clock = new ManualClock(Fixtures.T0);
             ScriptedTransport origin = new ScriptedTransport()
-                .Then(Http.Response(200, Dated(clock, "Cache-Control: max-age=10, stale-while-revalidate=60\nETag: \"v1\""), "v1"))
-                .Then(Http.Response(304, "Date: " + Http.Date(Http.T0 + 20) + "\nCache-Control: max-age=10, stale-while-revalidate=60\nETag: \"v1\"", null));
+                .Then(Fixtures.Response(200, Dated(clock, "Cache-Control: max-age=10, stale-while-revalidate=60\nETag: \"v1\""), "v1"))
+                .Then(Fixtures.Response(304, "Date: " + Fixtures.Date(Fixtures.T0 + 20) + "\nCache-Control: max-age=10, stale-while-revalidate=60\nETag: \"v1\"", null));
             HttpCacheClient cache = Client(origin, clock);
             cache.Get(Url);
             clock.Advance(20);
@@ -255,22 +255,22 @@ namespace HttpCache.Nano.Tests.Engine
         [TestMethod]
         public void UnsafeMethodsInvalidateTheTargetAndSameOriginLocations()
         {
-            ManualClock clock = new ManualClock(Http.T0);
+            ManualClock clock = new ManualClock(Fixtures.T0);
             ScriptedTransport origin = new ScriptedTransport()
-                .Then(Http.Response(200, Dated(clock, "Cache-Control: max-age=600"), "a"))
-                .Then(Http.Response(200, Dated(clock, "Cache-Control: max-age=600"), "b"))
-                .Then(Http.Response(200, Dated(clock, "Cache-Control: max-age=600"), "c"))
-                .Then(Http.Response(201, "Location: /items/b\nContent-Location: http://elsewhere.test/items/c", "created"))
-                .Then(Http.Response(200, Dated(clock, "Cache-Control: max-age=600"), "a2"))
-                .Then(Http.Response(200, Dated(clock, "Cache-Control: max-age=600"), "b2"));
+                .Then(Fixtures.Response(200, Dated(clock, "Cache-Control: max-age=600"), "a"))
+                .Then(Fixtures.Response(200, Dated(clock, "Cache-Control: max-age=600"), "b"))
+                .Then(Fixtures.Response(200, Dated(clock, "Cache-Control: max-age=600"), "c"))
+                .Then(Fixtures.Response(201, "Location: /items/b\nContent-Location: http://elsewhere.test/items/c", "created"))
+                .Then(Fixtures.Response(200, Dated(clock, "Cache-Control: max-age=600"), "a2"))
+                .Then(Fixtures.Response(200, Dated(clock, "Cache-Control: max-age=600"), "b2"));
             HttpCacheClient cache = Client(origin, clock);
             cache.Get("http://origin.test/items/a");
             cache.Get("http://origin.test/items/b");
             cache.Get("http://elsewhere.test/items/c");
-            CacheResponse post = cache.Send("POST", "http://origin.test/items/a", null, Http.Bytes("{}"));
+            CacheResponse post = cache.Send("POST", "http://origin.test/items/a", null, Fixtures.Bytes("{}"));
             Assert.AreEqual(201, post.StatusCode);
-            Assert.AreEqual("a2", Http.Text(cache.Get("http://origin.test/items/a").Body));
-            Assert.AreEqual("b2", Http.Text(cache.Get("http://origin.test/items/b").Body));
+            Assert.AreEqual("a2", Fixtures.Text(cache.Get("http://origin.test/items/a").Body));
+            Assert.AreEqual("b2", Fixtures.Text(cache.Get("http://origin.test/items/b").Body));
             AssertSource(CacheSource.Cache, cache.Get("http://elsewhere.test/items/c"));
             Assert.AreEqual(2L, cache.Stats.Invalidations);
             AssertOutcomesAddUp(cache.Stats);
@@ -279,10 +279,10 @@ namespace HttpCache.Nano.Tests.Engine
         [TestMethod]
         public void AnErrorAnswerToAnUnsafeMethodInvalidatesNothing()
         {
-            ManualClock clock = new ManualClock(Http.T0);
+            ManualClock clock = new ManualClock(Fixtures.T0);
             ScriptedTransport origin = new ScriptedTransport()
-                .Then(Http.Response(200, Dated(clock, "Cache-Control: max-age=600"), "a"))
-                .Then(Http.Response(500, "", "oops"));
+                .Then(Fixtures.Response(200, Dated(clock, "Cache-Control: max-age=600"), "a"))
+                .Then(Fixtures.Response(500, "", "oops"));
             HttpCacheClient cache = Client(origin, clock);
             cache.Get(Url);
             cache.Send("DELETE", Url, null, null);
@@ -292,8 +292,8 @@ namespace HttpCache.Nano.Tests.Engine
         [TestMethod]
         public void HeadIsAnsweredFromTheStoredGetWithoutABody()
         {
-            ManualClock clock = new ManualClock(Http.T0);
-            ScriptedTransport origin = new ScriptedTransport().Then(Http.Response(200, Dated(clock, "Cache-Control: max-age=60\nContent-Length: 5"), "hello"));
+            ManualClock clock = new ManualClock(Fixtures.T0);
+            ScriptedTransport origin = new ScriptedTransport().Then(Fixtures.Response(200, Dated(clock, "Cache-Control: max-age=60\nContent-Length: 5"), "hello"));
             HttpCacheClient cache = Client(origin, clock);
             cache.Get(Url);
             CacheResponse head = cache.Send("HEAD", Url, null, null);
@@ -306,54 +306,54 @@ namespace HttpCache.Nano.Tests.Engine
         [TestMethod]
         public void AHeadResponseWithOtherValidatorsMakesTheStoredGetUnusable()
         {
-            ManualClock clock = new ManualClock(Http.T0);
+            ManualClock clock = new ManualClock(Fixtures.T0);
             ScriptedTransport origin = new ScriptedTransport()
-                .Then(Http.Response(200, Dated(clock, "Cache-Control: max-age=0\nETag: \"v1\""), "one"))
-                .Then(Http.Response(200, Dated(clock, "ETag: \"v2\""), null))
-                .Then(Http.Response(200, Dated(clock, "Cache-Control: max-age=0\nETag: \"v2\""), "two"));
+                .Then(Fixtures.Response(200, Dated(clock, "Cache-Control: max-age=0\nETag: \"v1\""), "one"))
+                .Then(Fixtures.Response(200, Dated(clock, "ETag: \"v2\""), null))
+                .Then(Fixtures.Response(200, Dated(clock, "Cache-Control: max-age=0\nETag: \"v2\""), "two"));
             HttpCacheClient cache = Client(origin, clock);
             cache.Get(Url);
             cache.Send("HEAD", Url, null, null);
-            Assert.AreEqual("two", Http.Text(cache.Get(Url).Body));
+            Assert.AreEqual("two", Fixtures.Text(cache.Get(Url).Body));
             Assert.IsNull(origin.Last.Headers.Get("If-None-Match"), "the v1 entry was dropped");
         }
 
         [TestMethod]
         public void VaryKeepsVariantsApartAndTheNewestReplacesTheEntry()
         {
-            ManualClock clock = new ManualClock(Http.T0);
+            ManualClock clock = new ManualClock(Fixtures.T0);
             ScriptedTransport origin = new ScriptedTransport()
-                .Then(Http.Response(200, Dated(clock, "Cache-Control: max-age=600\nVary: Accept-Language"), "hello"))
-                .Then(Http.Response(200, Dated(clock, "Cache-Control: max-age=600\nVary: Accept-Language"), "hallo"));
+                .Then(Fixtures.Response(200, Dated(clock, "Cache-Control: max-age=600\nVary: Accept-Language"), "hello"))
+                .Then(Fixtures.Response(200, Dated(clock, "Cache-Control: max-age=600\nVary: Accept-Language"), "hallo"));
             HttpCacheClient cache = Client(origin, clock);
             HttpHeaders en = new HttpHeaders();
             en.Add("Accept-Language", "en");
             HttpHeaders de = new HttpHeaders();
             de.Add("Accept-Language", "de");
-            Assert.AreEqual("hello", Http.Text(cache.Send("GET", Url, en, null).Body));
-            Assert.AreEqual("hello", Http.Text(cache.Send("GET", Url, en, null).Body));
-            Assert.AreEqual("hallo", Http.Text(cache.Send("GET", Url, de, null).Body));
-            Assert.AreEqual("hallo", Http.Text(cache.Send("GET", Url, de, null).Body));
+            Assert.AreEqual("hello", Fixtures.Text(cache.Send("GET", Url, en, null).Body));
+            Assert.AreEqual("hello", Fixtures.Text(cache.Send("GET", Url, en, null).Body));
+            Assert.AreEqual("hallo", Fixtures.Text(cache.Send("GET", Url, de, null).Body));
+            Assert.AreEqual("hallo", Fixtures.Text(cache.Send("GET", Url, de, null).Body));
             Assert.AreEqual(2, origin.Count);
         }
 
         [TestMethod]
         public void AResponseToACredentialIsReusedOnlyForThatCredential()
         {
-            ManualClock clock = new ManualClock(Http.T0);
+            ManualClock clock = new ManualClock(Fixtures.T0);
             ScriptedTransport origin = new ScriptedTransport()
-                .Then(Http.Response(200, Dated(clock, "Cache-Control: max-age=600"), "alice-data"))
-                .Then(Http.Response(200, Dated(clock, "Cache-Control: max-age=600"), "bob-data"))
-                .Then(Http.Response(200, Dated(clock, "Cache-Control: max-age=600"), "anonymous"));
+                .Then(Fixtures.Response(200, Dated(clock, "Cache-Control: max-age=600"), "alice-data"))
+                .Then(Fixtures.Response(200, Dated(clock, "Cache-Control: max-age=600"), "bob-data"))
+                .Then(Fixtures.Response(200, Dated(clock, "Cache-Control: max-age=600"), "anonymous"));
             HttpCacheClient cache = Client(origin, clock);
             HttpHeaders alice = new HttpHeaders();
             alice.Add("Authorization", "Bearer alice");
             HttpHeaders bob = new HttpHeaders();
             bob.Add("Authorization", "Bearer bob");
-            Assert.AreEqual("alice-data", Http.Text(cache.Send("GET", Url, alice, null).Body));
-            Assert.AreEqual("alice-data", Http.Text(cache.Send("GET", Url, alice, null).Body));
-            Assert.AreEqual("bob-data", Http.Text(cache.Send("GET", Url, bob, null).Body));
-            Assert.AreEqual("anonymous", Http.Text(cache.Get(Url).Body));
+            Assert.AreEqual("alice-data", Fixtures.Text(cache.Send("GET", Url, alice, null).Body));
+            Assert.AreEqual("alice-data", Fixtures.Text(cache.Send("GET", Url, alice, null).Body));
+            Assert.AreEqual("bob-data", Fixtures.Text(cache.Send("GET", Url, bob, null).Body));
+            Assert.AreEqual("anonymous", Fixtures.Text(cache.Get(Url).Body));
             Assert.AreEqual(3, origin.Count);
             Assert.AreEqual("Bearer bob", origin.Request(1).Headers.Get("Authorization"));
         }
@@ -361,12 +361,12 @@ namespace HttpCache.Nano.Tests.Engine
         [TestMethod]
         public void NoStoreTooLargeAndUncacheableResponsesAreNotStored()
         {
-            ManualClock clock = new ManualClock(Http.T0);
+            ManualClock clock = new ManualClock(Fixtures.T0);
             ScriptedTransport origin = new ScriptedTransport()
-                .Then(Http.Response(200, Dated(clock, "Cache-Control: no-store, max-age=600"), "secret"))
-                .Then(Http.Response(200, Dated(clock, "Cache-Control: no-store, max-age=600"), "secret"))
-                .Then(Http.Response(200, Dated(clock, "Cache-Control: max-age=600"), new string('x', 3000)))
-                .Then(Http.Response(200, Dated(clock, "Cache-Control: max-age=600"), new string('x', 3000)));
+                .Then(Fixtures.Response(200, Dated(clock, "Cache-Control: no-store, max-age=600"), "secret"))
+                .Then(Fixtures.Response(200, Dated(clock, "Cache-Control: no-store, max-age=600"), "secret"))
+                .Then(Fixtures.Response(200, Dated(clock, "Cache-Control: max-age=600"), new string('x', 3000)))
+                .Then(Fixtures.Response(200, Dated(clock, "Cache-Control: max-age=600"), new string('x', 3000)));
             HttpCacheClient cache = new HttpCacheClient(new RamStore(4, 2000), origin, clock, new CacheOptions());
             cache.Get(Url);
             cache.Get(Url);
@@ -383,8 +383,8 @@ namespace HttpCache.Nano.Tests.Engine
         [TestMethod]
         public void HopByHopFieldsAndAgeAreNotStored()
         {
-            ManualClock clock = new ManualClock(Http.T0);
-            ScriptedTransport origin = new ScriptedTransport().Then(Http.Response(200,
+            ManualClock clock = new ManualClock(Fixtures.T0);
+            ScriptedTransport origin = new ScriptedTransport().Then(Fixtures.Response(200,
                 Dated(clock, "Cache-Control: max-age=60\nConnection: close, X-Trace\nKeep-Alive: timeout=5\nX-Trace: abc\nTransfer-Encoding: chunked\nAge: 3\nX-Kept: yes"), "b"));
             HttpCacheClient cache = Client(origin, clock);
             cache.Get(Url);
@@ -401,8 +401,8 @@ namespace HttpCache.Nano.Tests.Engine
         [TestMethod]
         public void RequestHopByHopFieldsAreNotForwarded()
         {
-            ManualClock clock = new ManualClock(Http.T0);
-            ScriptedTransport origin = new ScriptedTransport().Then(Http.Response(200, Dated(clock, "Cache-Control: max-age=60"), "b"));
+            ManualClock clock = new ManualClock(Fixtures.T0);
+            ScriptedTransport origin = new ScriptedTransport().Then(Fixtures.Response(200, Dated(clock, "Cache-Control: max-age=60"), "b"));
             HttpCacheClient cache = Client(origin, clock);
             HttpHeaders headers = new HttpHeaders();
             headers.Add("Connection", "X-Secret");
@@ -417,32 +417,32 @@ namespace HttpCache.Nano.Tests.Engine
         [TestMethod]
         public void RangeAndPreconditionRequestsPassThroughUntouched()
         {
-            ManualClock clock = new ManualClock(Http.T0);
+            ManualClock clock = new ManualClock(Fixtures.T0);
             ScriptedTransport origin = new ScriptedTransport()
-                .Then(Http.Response(206, "Content-Range: bytes 0-1/10\nCache-Control: max-age=60", "ab"))
-                .Then(Http.Response(200, Dated(clock, "Cache-Control: max-age=60"), "full"));
+                .Then(Fixtures.Response(206, "Content-Range: bytes 0-1/10\nCache-Control: max-age=60", "ab"))
+                .Then(Fixtures.Response(200, Dated(clock, "Cache-Control: max-age=60"), "full"));
             HttpCacheClient cache = Client(origin, clock);
             HttpHeaders range = new HttpHeaders();
             range.Add("Range", "bytes=0-1");
             Assert.AreEqual(206, cache.Send("GET", Url, range, null).StatusCode);
             Assert.AreEqual("bytes=0-1", origin.Last.Headers.Get("Range"));
-            Assert.AreEqual("full", Http.Text(cache.Get(Url).Body));
+            Assert.AreEqual("full", Fixtures.Text(cache.Get(Url).Body));
             AssertOutcomesAddUp(cache.Stats);
         }
 
         [TestMethod]
         public void AClientsOwnConditionalIsForwardedOnAMissAndIts304IsNotStored()
         {
-            ManualClock clock = new ManualClock(Http.T0);
+            ManualClock clock = new ManualClock(Fixtures.T0);
             ScriptedTransport origin = new ScriptedTransport()
-                .Then(Http.Response(304, Dated(clock, "ETag: \"v1\""), null))
-                .Then(Http.Response(200, Dated(clock, "Cache-Control: max-age=60\nETag: \"v1\""), "body"));
+                .Then(Fixtures.Response(304, Dated(clock, "ETag: \"v1\""), null))
+                .Then(Fixtures.Response(200, Dated(clock, "Cache-Control: max-age=60\nETag: \"v1\""), "body"));
             HttpCacheClient cache = Client(origin, clock);
             HttpHeaders conditional = new HttpHeaders();
             conditional.Add("If-None-Match", "\"v1\"");
             Assert.AreEqual(304, cache.Send("GET", Url, conditional, null).StatusCode);
             Assert.AreEqual("\"v1\"", origin.Last.Headers.Get("If-None-Match"));
-            Assert.AreEqual("body", Http.Text(cache.Get(Url).Body));
+            Assert.AreEqual("body", Fixtures.Text(cache.Get(Url).Body));
             AssertOutcomesAddUp(cache.Stats);
         }
 
@@ -450,7 +450,7 @@ namespace HttpCache.Nano.Tests.Engine
         public void BadUrlsAndMethodsAreRejectedBeforeAnyNetworkUse()
         {
             ScriptedTransport origin = new ScriptedTransport();
-            HttpCacheClient cache = Client(origin, new ManualClock(Http.T0));
+            HttpCacheClient cache = Client(origin, new ManualClock(Fixtures.T0));
             Expect.Throws(typeof(ArgumentException), () => cache.Get("not a url"));
             Expect.Throws(typeof(ArgumentNullException), () => cache.Get(null));
             Expect.Throws(typeof(ArgumentNullException), () => cache.Send(null, Url, null, null));
@@ -461,17 +461,17 @@ namespace HttpCache.Nano.Tests.Engine
         [TestMethod]
         public void AHundredUnchangedPollsCostOneFullResponseAndNinetyNine304s()
         {
-            ManualClock clock = new ManualClock(Http.T0);
-            ScriptedTransport origin = new ScriptedTransport().Then(Http.Response(200, Dated(clock, "Cache-Control: max-age=0\nETag: \"v1\""), "{\"interval\":60}"));
+            ManualClock clock = new ManualClock(Fixtures.T0);
+            ScriptedTransport origin = new ScriptedTransport().Then(Fixtures.Response(200, Dated(clock, "Cache-Control: max-age=0\nETag: \"v1\""), "{\"interval\":60}"));
             for (int i = 0; i < 99; i++)
             {
-                origin.Then(Http.Response(304, Dated(clock, "Cache-Control: max-age=0\nETag: \"v1\""), null));
+                origin.Then(Fixtures.Response(304, Dated(clock, "Cache-Control: max-age=0\nETag: \"v1\""), null));
             }
 
             HttpCacheClient cache = Client(origin, clock);
             for (int i = 0; i < 100; i++)
             {
-                Assert.AreEqual("{\"interval\":60}", Http.Text(cache.Get(Url).Body));
+                Assert.AreEqual("{\"interval\":60}", Fixtures.Text(cache.Get(Url).Body));
                 clock.Advance(60);
             }
 

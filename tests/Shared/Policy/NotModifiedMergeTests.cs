@@ -16,7 +16,7 @@ namespace HttpCache.Nano.Tests.Policy
         private static string Merge(string stored, string notModified, out bool validatorsChanged)
         {
             HeaderBlockWriter writer = new HeaderBlockWriter(16);
-            validatorsChanged = NotModifiedMerge.Merge(TextSlice.Of(Http.Block(stored)), TextSlice.Of(Http.Block(notModified)), writer);
+            validatorsChanged = NotModifiedMerge.Merge(TextSlice.Of(Fixtures.Block(stored)), TextSlice.Of(Fixtures.Block(notModified)), writer);
             return new TextSlice(writer.Buffer, 0, writer.Length).ToString();
         }
 
@@ -51,7 +51,7 @@ namespace HttpCache.Nano.Tests.Policy
             bool changed;
             Merge("ETag: \"a\"", "ETag: \"b\"", out changed);
             Assert.IsTrue(changed);
-            Merge("Last-Modified: " + Http.Date(Http.T0), "Last-Modified: " + Http.Date(Http.T0 + 1), out changed);
+            Merge("Last-Modified: " + Fixtures.Date(Fixtures.T0), "Last-Modified: " + Fixtures.Date(Fixtures.T0 + 1), out changed);
             Assert.IsTrue(changed);
             Merge("X: 1", "ETag: \"new\"", out changed);
             Assert.IsTrue(changed, "a validator that appears");
@@ -62,15 +62,15 @@ namespace HttpCache.Nano.Tests.Policy
         [TestMethod]
         public void A304SelectsTheStoredResponseByItsValidator()
         {
-            TextSlice stored = TextSlice.Of(Http.Block("ETag: \"a\"\nLast-Modified: " + Http.Date(Http.T0)));
-            Assert.IsTrue(NotModifiedMerge.Selects(Http.Facts("ETag: \"a\""), stored, Http.T0));
-            Assert.IsFalse(NotModifiedMerge.Selects(Http.Facts("ETag: \"b\""), stored, Http.T0));
-            Assert.IsTrue(NotModifiedMerge.Selects(Http.Facts("ETag: W/\"a\""), stored, Http.T0), "weak 304 validator, weak comparison");
-            Assert.IsFalse(NotModifiedMerge.Selects(Http.Facts("ETag: \"a\""), TextSlice.Of(Http.Block("ETag: W/\"a\"")), -1), "strong 304 validator needs a strong stored one");
-            Assert.IsTrue(NotModifiedMerge.Selects(Http.Facts("Last-Modified: " + Http.Date(Http.T0)), stored, Http.T0));
-            Assert.IsFalse(NotModifiedMerge.Selects(Http.Facts("Last-Modified: " + Http.Date(Http.T0 + 1)), stored, Http.T0));
-            Assert.IsTrue(NotModifiedMerge.Selects(Http.Facts("Date: " + Http.Date(Http.T0)), stored, Http.T0), "no validator: the validated response");
-            Assert.IsFalse(NotModifiedMerge.Selects(Http.Facts("ETag: \"a\""), TextSlice.Of(Http.Block("X: 1")), -1), "stored response has no ETag");
+            TextSlice stored = TextSlice.Of(Fixtures.Block("ETag: \"a\"\nLast-Modified: " + Fixtures.Date(Fixtures.T0)));
+            Assert.IsTrue(NotModifiedMerge.Selects(Fixtures.Facts("ETag: \"a\""), stored, Fixtures.T0));
+            Assert.IsFalse(NotModifiedMerge.Selects(Fixtures.Facts("ETag: \"b\""), stored, Fixtures.T0));
+            Assert.IsTrue(NotModifiedMerge.Selects(Fixtures.Facts("ETag: W/\"a\""), stored, Fixtures.T0), "weak 304 validator, weak comparison");
+            Assert.IsFalse(NotModifiedMerge.Selects(Fixtures.Facts("ETag: \"a\""), TextSlice.Of(Fixtures.Block("ETag: W/\"a\"")), -1), "strong 304 validator needs a strong stored one");
+            Assert.IsTrue(NotModifiedMerge.Selects(Fixtures.Facts("Last-Modified: " + Fixtures.Date(Fixtures.T0)), stored, Fixtures.T0));
+            Assert.IsFalse(NotModifiedMerge.Selects(Fixtures.Facts("Last-Modified: " + Fixtures.Date(Fixtures.T0 + 1)), stored, Fixtures.T0));
+            Assert.IsTrue(NotModifiedMerge.Selects(Fixtures.Facts("Date: " + Fixtures.Date(Fixtures.T0)), stored, Fixtures.T0), "no validator: the validated response");
+            Assert.IsFalse(NotModifiedMerge.Selects(Fixtures.Facts("ETag: \"a\""), TextSlice.Of(Fixtures.Block("X: 1")), -1), "stored response has no ETag");
         }
     }
 }

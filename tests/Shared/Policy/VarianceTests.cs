@@ -26,7 +26,7 @@ namespace HttpCache.Nano.Tests.Policy
 
         private static bool Same(string vary, HttpHeaders stored, HttpHeaders presented)
         {
-            TextSlice block = TextSlice.Of(Http.Block(vary));
+            TextSlice block = TextSlice.Of(Fixtures.Block(vary));
             return Variance.Matches(block, Variance.Capture(block, stored), presented);
         }
 
@@ -74,7 +74,7 @@ namespace HttpCache.Nano.Tests.Policy
             HttpHeaders c = Request(new string[] { "Accept", "x", "Accept-Language", "fr" });
             Assert.IsTrue(Same("Vary: Accept\nVary: Accept-Language", a, b));
             Assert.IsFalse(Same("Vary: Accept, Accept-Language", a, c));
-            Assert.IsNull(Variance.Capture(TextSlice.Of(Http.Block("ETag: \"a\"")), a), "no Vary, nothing captured");
+            Assert.IsNull(Variance.Capture(TextSlice.Of(Fixtures.Block("ETag: \"a\"")), a), "no Vary, nothing captured");
         }
 
         [TestMethod]

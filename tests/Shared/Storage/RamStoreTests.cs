@@ -15,7 +15,7 @@ namespace HttpCache.Nano.Tests.Storage
     {
         internal static CacheEntry Entry(CacheKey key, int bodyLength)
         {
-            return new CacheEntry(key.ToString(), 200, null, Http.Block("ETag: \"x\""), new byte[bodyLength], new StoredResponseInfo(), null, 0);
+            return new CacheEntry(key.ToString(), 200, null, Fixtures.Block("ETag: \"x\""), new byte[bodyLength], new StoredResponseInfo(), null, 0);
         }
 
         private static CacheKey Key(string path)

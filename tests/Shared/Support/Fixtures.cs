@@ -1,4 +1,4 @@
-// Http: small builders for header blocks, facts and origin responses used across the shared tests.
+// Fixtures: small builders for header blocks, facts and origin responses used across the shared tests.
 using System;
 using HttpCache.Nano.Parsing;
 using HttpCache.Nano.Transport;
@@ -6,7 +6,7 @@ using HttpCache.Nano.Transport;
 namespace HttpCache.Nano.Tests.Support
 {
     /// <summary>Test builders. Header text uses \n between lines; it is converted to CRLF.</summary>
-    public static class Http
+    public static class Fixtures
     {
         /// <summary>2026-11-23T00:00:00Z, the tests' starting instant.</summary>
         public const long T0 = 1795392000L;

@@ -1,0 +1,120 @@
+// CachingHandler: a DelegatingHandler that puts the HttpCache.Nano engine in front of any HttpClient.
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Threading;
+using System.Threading.Tasks;
+using HttpCache.Nano.Parsing;
+using HttpCache.Nano.Storage;
+using HttpCache.Nano.Time;
+
+namespace HttpCache.Nano.Http
+{
+    /// <summary>
+    /// Lets a .NET <see cref="HttpClient"/> use the same engine and stores as the device:
+    /// <code>
+    /// HttpClient client = new HttpClient(new CachingHandler(new RamStore(256, 16 &lt;&lt; 20)) { InnerHandler = new SocketsHttpHandler() });
+    /// </code>
+    /// Requests go through <see cref="HttpCacheClient"/>, whose transport is the inner handler. The response carries
+    /// an <c>Age</c> header when served from the cache, plus <c>X-Cache</c> (HIT, STALE, REVALIDATED, MISS or GENERATED).
+    /// The engine is synchronous: <see cref="SendAsync"/> runs it on the thread pool.
+    /// </summary>
+    public sealed class CachingHandler : DelegatingHandler
+    {
+        private readonly ICacheStore _store;
+        private readonly IClock _clock;
+        private readonly CacheOptions _options;
+        private HttpCacheClient _client;
+
+        /// <summary>Creates a handler over <paramref name="store"/> with the system clock and default options.</summary>
+        public CachingHandler(ICacheStore store)
+            : this(store, new SystemClock(), new CacheOptions())
+        {
+        }
+
+        /// <summary>Creates a handler.</summary>
+        public CachingHandler(ICacheStore store, IClock clock, CacheOptions options)
+        {
+            _store = store ?? throw new ArgumentNullException(nameof(store));
+            _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+            _options = options ?? new CacheOptions();
+        }
+
+        /// <summary>The engine (created on first use, over the inner handler).</summary>
+        public HttpCacheClient Client => LazyInitializer.EnsureInitialized(ref _client, () =>
+            new HttpCacheClient(_store, new HttpMessageHandlerTransport(InnerHandler ?? throw new InvalidOperationException("CachingHandler needs an InnerHandler.")), _clock, _options));
+
+        /// <inheritdoc />
+        protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            HttpHeaders headers = new HttpHeaders();
+            foreach (KeyValuePair<string, HeaderStringValues> header in request.Headers.NonValidated)
+            {
+                foreach (string value in header.Value)
+                {
+                    headers.Add(header.Key, value);
+                }
+            }
+
+            byte[] body = null;
+            if (request.Content != null)
+            {
+                foreach (KeyValuePair<string, HeaderStringValues> header in request.Content.Headers.NonValidated)
+                {
+                    foreach (string value in header.Value)
+                    {
+                        headers.Add(header.Key, value);
+                    }
+                }
+
+                body = request.Content.ReadAsByteArrayAsync(cancellationToken).GetAwaiter().GetResult();
+            }
+
+            CacheResponse response = Client.Send(request.Method.Method, request.RequestUri.AbsoluteUri, headers, body);
+            return ToMessage(response, request);
+        }
+
+        /// <inheritdoc />
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            return Task.Run(() => Send(request, cancellationToken), cancellationToken);
+        }
+
+        private static HttpResponseMessage ToMessage(CacheResponse response, HttpRequestMessage request)
+        {
+            HttpResponseMessage message = new HttpResponseMessage((HttpStatusCode)response.StatusCode)
+            {
+                RequestMessage = request,
+                ReasonPhrase = response.ReasonPhrase,
+                Content = new ByteArrayContent(response.Body),
+            };
+            HeaderBlockReader reader = new HeaderBlockReader(TextSlice.Of(response.HeaderBlock));
+            while (reader.TryReadNext(out TextSlice name, out TextSlice value))
+            {
+                string n = name.ToString();
+                string v = value.ToString();
+                if (!message.Headers.TryAddWithoutValidation(n, v))
+                {
+                    message.Content.Headers.TryAddWithoutValidation(n, v);
+                }
+            }
+
+            if (response.Age >= 0)
+            {
+                message.Headers.TryAddWithoutValidation("Age", response.Age.ToString());
+            }
+
+            message.Headers.TryAddWithoutValidation("X-Cache", response.Source switch
+            {
+                CacheSource.Cache => "HIT",
+                CacheSource.CacheStale => "STALE",
+                CacheSource.CacheRevalidated => "REVALIDATED",
+                CacheSource.Generated => "GENERATED",
+                _ => "MISS",
+            });
+            return message;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+// DeadlineStream: bounds a whole exchange in time, so a peer trickling one byte at a time cannot hold the device.
+using System;
+using System.IO;
+
+namespace HttpCache.Nano.Transport
+{
+    /// <summary>Wraps a stream and fails reads and writes once a deadline (wall-clock based) has passed.</summary>
+    internal sealed class DeadlineStream : Stream
+    {
+        private readonly Stream _inner;
+        private readonly long _deadlineTicks;
+
+        public DeadlineStream(Stream inner, int totalMilliseconds)
+        {
+            _inner = inner;
+            _deadlineTicks = DateTime.UtcNow.Ticks + totalMilliseconds * 10000L;
+        }
+
+        public override bool CanRead
+        {
+            get { return true; }
+        }
+
+        public override bool CanSeek
+        {
+            get { return false; }
+        }
+
+        public override bool CanWrite
+        {
+            get { return true; }
+        }
+
+        public override long Length
+        {
+            get { throw new NotSupportedException(); }
+        }
+
+        public override long Position
+        {
+            get { throw new NotSupportedException(); }
+            set { throw new NotSupportedException(); }
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            Check();
+            return _inner.Read(buffer, offset, count);
+        }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            Check();
+            _inner.Write(buffer, offset, count);
+        }
+
+        public override void Flush()
+        {
+            _inner.Flush();
+        }
+
+        public override long Seek(long offset, SeekOrigin origin)
+        {
+            throw new NotSupportedException();
+        }
+
+        public override void SetLength(long value)
+        {
+            throw new NotSupportedException();
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+
+        private void Check()
+        {
+            if (DateTime.UtcNow.Ticks > _deadlineTicks)
+            {
+                throw new HttpTransportException("The exchange exceeded its total time limit.");
+            }
+        }
+    }
+}

@@ -1,0 +1,471 @@
+// HttpResponseReader: reads one HTTP/1.1 response from a stream — status line, header block, and a
+// Content-Length, chunked or close-delimited body — within fixed limits.
+using System;
+using System.IO;
+using HttpCache.Nano.Parsing;
+
+namespace HttpCache.Nano.Transport
+{
+    /// <summary>
+    /// Reads a response from a stream (RFC 9112). The header block is validated by <see cref="HeaderParser"/> and
+    /// handed over as bytes; no header string is created. Interim 1xx responses are skipped.
+    /// </summary>
+    /// <remarks>
+    /// Every malformed, oversized or truncated response throws <see cref="HttpTransportException"/> with the
+    /// reason: a bad status line, a header section over <c>maxHeaderBytes</c> or <c>maxHeaderFields</c>, an invalid
+    /// or conflicting Content-Length (RFC 9112 6.3), a bad chunk size, a body over <c>maxBodyBytes</c>, a
+    /// connection closed before the declared end. Bytes after a Content-Length body are ignored (the connection
+    /// is closed after each response). Not thread-safe: one reader per exchange.
+    /// </remarks>
+    public sealed class HttpResponseReader
+    {
+        private const int MaxChunkLine = 1024;
+
+        private readonly int _maxHeaderBytes;
+        private readonly int _maxHeaderFields;
+        private readonly int _maxBodyBytes;
+        private readonly HeaderFacts _facts = new HeaderFacts();
+        private byte[] _buffer;
+        private int _start;
+        private int _end;
+        private long _bytesRead;
+        private Stream _stream;
+
+        /// <summary>Creates a reader with the given limits.</summary>
+        /// <exception cref="ArgumentOutOfRangeException">A limit is not positive.</exception>
+        public HttpResponseReader(int maxHeaderBytes, int maxHeaderFields, int maxBodyBytes)
+        {
+            if (maxHeaderBytes < 64 || maxHeaderFields < 1 || maxBodyBytes < 0)
+            {
+                throw new ArgumentOutOfRangeException("maxHeaderBytes");
+            }
+
+            _maxHeaderBytes = maxHeaderBytes;
+            _maxHeaderFields = maxHeaderFields;
+            _maxBodyBytes = maxBodyBytes;
+            _buffer = new byte[maxHeaderBytes < 2048 ? maxHeaderBytes : 2048];
+        }
+
+        /// <summary>Bytes read from the stream by the last <see cref="Read"/>.</summary>
+        public long BytesRead
+        {
+            get { return _bytesRead; }
+        }
+
+        /// <summary>Reads one complete response.</summary>
+        /// <param name="stream">The connection.</param>
+        /// <param name="requestMethod">The request's method (a HEAD response has no body).</param>
+        /// <exception cref="HttpTransportException">The response is malformed, too large or truncated, or the stream failed.</exception>
+        public OriginResponse Read(Stream stream, string requestMethod)
+        {
+            _stream = stream;
+            _start = 0;
+            _end = 0;
+            _bytesRead = 0;
+            while (true)
+            {
+                int headerEnd = FindHeaderEnd();
+                int statusEnd = IndexOfLineFeed(_start, headerEnd);
+                int lineEnd = statusEnd > _start && _buffer[statusEnd - 1] == Ascii.CarriageReturn ? statusEnd - 1 : statusEnd;
+                int status;
+                TextSlice reasonSlice;
+                if (!StatusLine.TryParse(new TextSlice(_buffer, _start, lineEnd - _start), out status, out reasonSlice))
+                {
+                    throw new HttpTransportException("Malformed status line.");
+                }
+
+                int blockStart = statusEnd + 1;
+                TextSlice block = new TextSlice(_buffer, blockStart, headerEnd - blockStart);
+                _facts.Reset();
+                int consumed;
+                HeaderBlockStatus parsed = HeaderParser.Parse(block, _facts, _maxHeaderFields, out consumed);
+                if (parsed == HeaderBlockStatus.TooManyFields)
+                {
+                    throw new HttpTransportException("More than " + _maxHeaderFields + " header fields.");
+                }
+
+                if (parsed != HeaderBlockStatus.Complete)
+                {
+                    throw new HttpTransportException("Malformed header section.");
+                }
+
+                _start = headerEnd;
+                if (status == 101)
+                {
+                    throw new HttpTransportException("Unexpected 101 Switching Protocols.");
+                }
+
+                if (status < 200)
+                {
+                    // An interim response (100 Continue, 103 Early Hints): the final one follows.
+                    continue;
+                }
+
+                byte[] headers = new byte[block.Length];
+                block.CopyTo(headers, 0);
+                string reason = reasonSlice.IsEmpty ? null : reasonSlice.ToString();
+                int bodyLength;
+                byte[] body = ReadBody(status, requestMethod, out bodyLength);
+                OriginResponse response = new OriginResponse(status, reason, headers, headers.Length, body, bodyLength);
+                response.BytesReceived = _bytesRead;
+                return response;
+            }
+        }
+
+        private byte[] ReadBody(int status, string requestMethod, out int length)
+        {
+            length = 0;
+            if (requestMethod == "HEAD" || status == 204 || status == 304)
+            {
+                return null;
+            }
+
+            if (_facts.HasTransferEncoding)
+            {
+                // RFC 9112 6.3: chunked as the final coding frames the body; anything else reads to the close.
+                return _facts.IsChunked ? ReadChunked(out length) : ReadToClose(out length);
+            }
+
+            if (_facts.ContentLengthInvalid)
+            {
+                throw new HttpTransportException("Invalid or conflicting Content-Length.");
+            }
+
+            long declared = _facts.ContentLength;
+            if (declared < 0)
+            {
+                return ReadToClose(out length);
+            }
+
+            if (declared > _maxBodyBytes)
+            {
+                throw new HttpTransportException("Content-Length " + declared + " exceeds the body limit of " + _maxBodyBytes + " bytes.");
+            }
+
+            byte[] body = new byte[declared];
+            length = (int)declared;
+            if (!ReadExactly(body, 0, length))
+            {
+                throw new HttpTransportException("Connection closed before the end of the body (Content-Length " + declared + ").");
+            }
+
+            return body;
+        }
+
+        private byte[] ReadToClose(out int length)
+        {
+            byte[] body = new byte[_maxBodyBytes < 256 ? _maxBodyBytes : 256];
+            byte[] probe = new byte[1];
+            length = 0;
+            while (true)
+            {
+                if (length == body.Length)
+                {
+                    // Full: only grow (and possibly fail the limit) if the origin really sends more.
+                    if (ReadSome(probe, 0, 1) <= 0)
+                    {
+                        return body;
+                    }
+
+                    body = Grow(body, length, length + 1);
+                    body[length++] = probe[0];
+                    continue;
+                }
+
+                int read = ReadSome(body, length, body.Length - length);
+                if (read <= 0)
+                {
+                    return body;
+                }
+
+                length += read;
+            }
+        }
+
+        private byte[] ReadChunked(out int length)
+        {
+            byte[] body = new byte[256];
+            length = 0;
+            while (true)
+            {
+                int lineStart;
+                int lineEnd;
+                ReadLine(MaxChunkLine, out lineStart, out lineEnd);
+                long size = ParseChunkSize(lineStart, lineEnd);
+                if (size == 0)
+                {
+                    break;
+                }
+
+                if (length + size > _maxBodyBytes)
+                {
+                    throw new HttpTransportException("Chunked body exceeds the limit of " + _maxBodyBytes + " bytes.");
+                }
+
+                if (length + size > body.Length)
+                {
+                    body = Grow(body, length, (int)(length + size));
+                }
+
+                if (!ReadExactly(body, length, (int)size))
+                {
+                    throw new HttpTransportException("Connection closed inside a chunk.");
+                }
+
+                length += (int)size;
+                ReadLine(2, out lineStart, out lineEnd);
+                if (lineEnd != lineStart)
+                {
+                    throw new HttpTransportException("Missing CRLF after chunk data.");
+                }
+            }
+
+            // Trailer section: skip fields until the empty line, bounded like the header section.
+            int trailerBytes = 0;
+            while (true)
+            {
+                int lineStart;
+                int lineEnd;
+                ReadLine(_maxHeaderBytes, out lineStart, out lineEnd);
+                if (lineEnd == lineStart)
+                {
+                    return body;
+                }
+
+                trailerBytes += lineEnd - lineStart;
+                if (trailerBytes > _maxHeaderBytes)
+                {
+                    throw new HttpTransportException("Trailer section too large.");
+                }
+            }
+        }
+
+        private long ParseChunkSize(int start, int end)
+        {
+            long size = 0;
+            int digits = 0;
+            int i = start;
+            while (i < end && IsHex(_buffer[i]))
+            {
+                if (++digits > 8)
+                {
+                    throw new HttpTransportException("Chunk size too large.");
+                }
+
+                size = size * 16 + HexValue(_buffer[i]);
+                i++;
+            }
+
+            while (i < end && (_buffer[i] == Ascii.Space || _buffer[i] == Ascii.Tab))
+            {
+                i++;
+            }
+
+            if (digits == 0 || (i < end && _buffer[i] != ';'))
+            {
+                throw new HttpTransportException("Malformed chunk size line.");
+            }
+
+            return size;
+        }
+
+        // Reads a line into the buffer; [lineStart, lineEnd) excludes CRLF. Consumes it.
+        private void ReadLine(int maxLength, out int lineStart, out int lineEnd)
+        {
+            while (true)
+            {
+                int lf = IndexOfLineFeed(_start, _end);
+                if (lf >= 0)
+                {
+                    lineStart = _start;
+                    lineEnd = lf > _start && _buffer[lf - 1] == Ascii.CarriageReturn ? lf - 1 : lf;
+                    _start = lf + 1;
+                    return;
+                }
+
+                if (_end - _start > maxLength)
+                {
+                    throw new HttpTransportException("Line too long in chunked framing.");
+                }
+
+                if (Fill() <= 0)
+                {
+                    throw new HttpTransportException("Connection closed inside chunked framing.");
+                }
+            }
+        }
+
+        // Finds the end of the header section (just after its empty line), reading more as needed.
+        private int FindHeaderEnd()
+        {
+            int searchFrom = _start;
+            while (true)
+            {
+                for (int i = searchFrom; i < _end; i++)
+                {
+                    if (_buffer[i] != Ascii.LineFeed)
+                    {
+                        continue;
+                    }
+
+                    if (i + 1 < _end && _buffer[i + 1] == Ascii.LineFeed)
+                    {
+                        return i + 2;
+                    }
+
+                    if (i + 2 < _end && _buffer[i + 1] == Ascii.CarriageReturn && _buffer[i + 2] == Ascii.LineFeed)
+                    {
+                        return i + 3;
+                    }
+                }
+
+                searchFrom = _end - 2 > _start ? _end - 2 : _start;
+                if (_end - _start >= _maxHeaderBytes)
+                {
+                    throw new HttpTransportException("Header section exceeds " + _maxHeaderBytes + " bytes.");
+                }
+
+                if (Fill() <= 0)
+                {
+                    throw new HttpTransportException(_end == _start ? "Connection closed before a response." : "Connection closed inside the header section.");
+                }
+            }
+        }
+
+        private int IndexOfLineFeed(int from, int to)
+        {
+            for (int i = from; i < to; i++)
+            {
+                if (_buffer[i] == Ascii.LineFeed)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        // Reads more bytes after _end, compacting or growing the buffer (never beyond the header limit + slack).
+        private int Fill()
+        {
+            if (_start > 0 && _end == _buffer.Length)
+            {
+                Array.Copy(_buffer, _start, _buffer, 0, _end - _start);
+                _end -= _start;
+                _start = 0;
+            }
+
+            if (_end == _buffer.Length)
+            {
+                int size = _buffer.Length * 2;
+                int cap = _maxHeaderBytes + 16;
+                if (size > cap)
+                {
+                    size = cap;
+                }
+
+                if (size <= _buffer.Length)
+                {
+                    throw new HttpTransportException("Header section exceeds " + _maxHeaderBytes + " bytes.");
+                }
+
+                byte[] grown = new byte[size];
+                Array.Copy(_buffer, grown, _end);
+                _buffer = grown;
+            }
+
+            int read = ReadStream(_buffer, _end, _buffer.Length - _end);
+            if (read > 0)
+            {
+                _end += read;
+            }
+
+            return read;
+        }
+
+        // Copies buffered bytes first, then reads the stream directly into the destination.
+        private bool ReadExactly(byte[] destination, int offset, int count)
+        {
+            while (count > 0)
+            {
+                int read = ReadSome(destination, offset, count);
+                if (read <= 0)
+                {
+                    return false;
+                }
+
+                offset += read;
+                count -= read;
+            }
+
+            return true;
+        }
+
+        private int ReadSome(byte[] destination, int offset, int count)
+        {
+            int buffered = _end - _start;
+            if (buffered > 0)
+            {
+                int take = buffered < count ? buffered : count;
+                Array.Copy(_buffer, _start, destination, offset, take);
+                _start += take;
+                return take;
+            }
+
+            return ReadStream(destination, offset, count);
+        }
+
+        private int ReadStream(byte[] destination, int offset, int count)
+        {
+            int read;
+            try
+            {
+                read = _stream.Read(destination, offset, count);
+            }
+            catch (IOException e)
+            {
+                throw new HttpTransportException("Read failed: " + e.Message, e);
+            }
+
+            if (read > 0)
+            {
+                _bytesRead += read;
+            }
+
+            return read;
+        }
+
+        private byte[] Grow(byte[] body, int length, int needed)
+        {
+            if (needed > _maxBodyBytes)
+            {
+                throw new HttpTransportException("Body exceeds the limit of " + _maxBodyBytes + " bytes.");
+            }
+
+            int size = body.Length * 2;
+            if (size < needed)
+            {
+                size = needed;
+            }
+
+            if (size > _maxBodyBytes)
+            {
+                size = _maxBodyBytes;
+            }
+
+            byte[] grown = new byte[size];
+            Array.Copy(body, grown, length);
+            return grown;
+        }
+
+        private static bool IsHex(int c)
+        {
+            return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        }
+
+        private static int HexValue(int c)
+        {
+            return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+        }
+    }
+}
