@@ -1,0 +1,614 @@
+// FlashStore: entries as files on flash that survive reboots and power cuts, written only when something changed.
+using System;
+using System.IO;
+
+namespace HttpCache.Nano.Storage
+{
+    /// <summary>
+    /// A persistent <see cref="ICacheStore"/>: one file per entry (<see cref="FlashRecord"/> format) in a directory,
+    /// e.g. <c>I:\cache</c> (internal flash) or <c>D:\cache</c> (SD card) on a device, a temp directory on desktop.
+    /// The index (keys, metadata, recency) lives in RAM; opening reads each file's head only.
+    /// </summary>
+    /// <remarks>
+    /// <para><b>Atomic replacement</b> without <c>File.Replace</c> (nanoFramework's <c>File.Move</c> refuses an existing
+    /// target): write <c>name.tmp</c> and flush; move <c>name</c> to <c>name.old</c>; move <c>name.tmp</c> to
+    /// <c>name</c>; delete <c>name.old</c>. After a power cut at any point, opening the store finds the old entry or
+    /// the new one: a complete <c>.tmp</c> (valid CRC) is finished, an incomplete one deleted, an <c>.old</c> restored
+    /// when its replacement is missing and deleted otherwise. Files failing the version or CRC check are deleted
+    /// and counted in <see cref="Dropped"/>; a body failing its CRC when read is never served.</para>
+    /// <para><b>Wear</b>: a hit never writes. A 304 that changes no validator only updates the RAM index; the file is
+    /// rewritten when a validator changes, or when <see cref="PersistFreshenedAfterSeconds"/> (off by default) has
+    /// passed since the metadata on flash was written. <see cref="Writes"/> counts file writes.</para>
+    /// <para><b>Order</b>: each write takes the next sequence number; on open, entries are ordered by it, so eviction
+    /// across reboots follows the order of the last writes (hits are not persisted: that would wear the flash).</para>
+    /// <para><b>Names</b>: a file is named from the key's 32-bit hash; the full key is stored inside and checked.
+    /// Two keys with the same hash share a file: storing one evicts the other.</para>
+    /// <para><b>Budget</b>: the sum of file sizes stays within <c>maxBytes</c>, the count within <c>maxEntries</c>.</para>
+    /// Not thread-safe (the client serialises calls).
+    /// </remarks>
+    public sealed class FlashStore : ICacheStore
+    {
+        private const string Extension = ".hcf";
+        private const string TempExtension = ".tmp";
+        private const string OldExtension = ".old";
+
+        private readonly IFileSystem _fs;
+        private readonly string _directory;
+        private readonly LruIndex _index;
+        private readonly CacheEntry[] _meta;
+        private readonly long[] _fileSizes;
+        private readonly long[] _persistedAt;
+        private readonly long _maxBytes;
+        private readonly long _maxEntryBytes;
+        private long _bytes;
+        private long _sequence;
+        private long _evictions;
+        private long _rejections;
+        private long _writes;
+        private long _bytesWritten;
+        private long _dropped;
+        private long _recovered;
+        private long _writeFailures;
+
+        /// <summary>Opens (or creates) a store in <paramref name="directory"/> on the physical file system.</summary>
+        public FlashStore(string directory, int maxEntries, long maxBytes)
+            : this(new PhysicalFileSystem(), directory, maxEntries, maxBytes, maxBytes)
+        {
+        }
+
+        /// <summary>Opens (or creates) a store, recovering from an interrupted write and dropping corrupt files.</summary>
+        /// <exception cref="ArgumentNullException">The file system or directory is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">A limit is not positive, or the per-entry limit exceeds the total.</exception>
+        /// <exception cref="IOException">The directory cannot be created or listed.</exception>
+        public FlashStore(IFileSystem fileSystem, string directory, int maxEntries, long maxBytes, long maxEntryBytes)
+        {
+            if (fileSystem == null)
+            {
+                throw new ArgumentNullException("fileSystem");
+            }
+
+            if (directory == null)
+            {
+                throw new ArgumentNullException("directory");
+            }
+
+            if (maxBytes <= 0)
+            {
+                throw new ArgumentOutOfRangeException("maxBytes");
+            }
+
+            if (maxEntryBytes <= 0 || maxEntryBytes > maxBytes)
+            {
+                throw new ArgumentOutOfRangeException("maxEntryBytes");
+            }
+
+            _fs = fileSystem;
+            _directory = directory;
+            _index = new LruIndex(maxEntries);
+            _meta = new CacheEntry[maxEntries];
+            _fileSizes = new long[maxEntries];
+            _persistedAt = new long[maxEntries];
+            _maxBytes = maxBytes;
+            _maxEntryBytes = maxEntryBytes;
+            PersistFreshenedAfterSeconds = -1;
+            _fs.CreateDirectory(directory);
+            Recover();
+            Load();
+        }
+
+        /// <summary>
+        /// Rewrite an entry's file after a 304 that changed no validator once its metadata on flash is this many
+        /// seconds older (by the responses' wall-clock receipt times); -1 (the default) never does.
+        /// </summary>
+        public long PersistFreshenedAfterSeconds { get; set; }
+
+        /// <inheritdoc />
+        public int Count
+        {
+            get { return _index.Count; }
+        }
+
+        /// <inheritdoc />
+        public long Bytes
+        {
+            get { return _bytes; }
+        }
+
+        /// <inheritdoc />
+        public long Evictions
+        {
+            get { return _evictions; }
+        }
+
+        /// <inheritdoc />
+        public long Rejections
+        {
+            get { return _rejections; }
+        }
+
+        /// <summary>Entry files written since the store was opened.</summary>
+        public long Writes
+        {
+            get { return _writes; }
+        }
+
+        /// <summary>Bytes written to entry files since the store was opened.</summary>
+        public long BytesWritten
+        {
+            get { return _bytesWritten; }
+        }
+
+        /// <summary>Writes that failed with an I/O error (the entry was not stored).</summary>
+        public long WriteFailures
+        {
+            get { return _writeFailures; }
+        }
+
+        /// <summary>Files deleted for failing the version or CRC check (on open or when read).</summary>
+        public long Dropped
+        {
+            get { return _dropped; }
+        }
+
+        /// <summary>Interrupted replacements completed or rolled back on open.</summary>
+        public long Recovered
+        {
+            get { return _recovered; }
+        }
+
+        /// <summary>The directory holding the files.</summary>
+        public string Directory
+        {
+            get { return _directory; }
+        }
+
+        /// <inheritdoc />
+        public CacheEntry Find(CacheKey key)
+        {
+            int slot = _index.Find(key);
+            if (slot < 0)
+            {
+                return null;
+            }
+
+            CacheEntry meta = _meta[slot];
+            byte[] body = ReadBody(meta.Key, meta.Headers.Length);
+            if (body == null)
+            {
+                // Missing or corrupt on flash: never served, and forgotten.
+                _dropped++;
+                RemoveSlot(slot);
+                TryDelete(PathOf(meta.Key, Extension));
+                return null;
+            }
+
+            _index.Touch(slot);
+            CacheEntry entry = new CacheEntry(meta.Key, meta.StatusCode, meta.ReasonPhrase, meta.Headers, body, meta.Info, meta.VaryValues, meta.CredentialHash);
+            return entry;
+        }
+
+        /// <inheritdoc />
+        public bool Put(CacheKey key, CacheEntry entry)
+        {
+            if (entry == null)
+            {
+                throw new ArgumentNullException("entry");
+            }
+
+            byte[] head = FlashRecord.EncodeHead(_sequence + 1, entry);
+            long size = FlashRecord.FileSize(head, entry.Body.Length);
+            int slot = _index.Find(key);
+            if (size > _maxEntryBytes)
+            {
+                if (slot >= 0)
+                {
+                    DeleteSlot(slot);
+                }
+
+                _rejections++;
+                return false;
+            }
+
+            // A different key that hashes to the same file name gives way.
+            int sharing = FindByFileName(entry.Key, slot);
+            if (sharing >= 0)
+            {
+                DeleteSlot(sharing);
+            }
+
+            if (slot >= 0)
+            {
+                _bytes -= _fileSizes[slot];
+                _index.Touch(slot);
+            }
+
+            while (_bytes + size > _maxBytes || (slot < 0 && _index.IsFull))
+            {
+                int oldest = _index.Oldest;
+                if (oldest == slot)
+                {
+                    oldest = _index.NewerThan(oldest);
+                }
+
+                if (oldest < 0)
+                {
+                    break;
+                }
+
+                DeleteSlot(oldest);
+                _evictions++;
+            }
+
+            try
+            {
+                WriteFile(entry.Key, head, entry.Body);
+            }
+            catch (IOException)
+            {
+                // A failed write (flash full, I/O error, power failing) is a miss, not a crash: the next open finds
+                // the old file or the new one, and until then the key is simply not cached.
+                _writeFailures++;
+                TryDelete(PathOf(entry.Key, TempExtension));
+                if (slot >= 0)
+                {
+                    RemoveSlot(slot);
+                }
+
+                return false;
+            }
+
+            _sequence++;
+            if (slot < 0)
+            {
+                slot = _index.Add(entry.Key, key.Hash);
+            }
+
+            _meta[slot] = WithoutBody(entry);
+            _fileSizes[slot] = size;
+            _persistedAt[slot] = entry.Info.ReceivedAt;
+            _bytes += size;
+            return true;
+        }
+
+        /// <inheritdoc />
+        public void Freshen(CacheKey key, CacheEntry entry, bool validatorsChanged)
+        {
+            int slot = _index.Find(key);
+            if (slot < 0)
+            {
+                return;
+            }
+
+            long persistedAt = _persistedAt[slot];
+            bool due = PersistFreshenedAfterSeconds >= 0 && entry.Info.ReceivedAt >= 0
+                && (persistedAt < 0 || entry.Info.ReceivedAt - persistedAt >= PersistFreshenedAfterSeconds);
+            if (validatorsChanged || due)
+            {
+                Put(key, entry);
+                return;
+            }
+
+            // Freshness lives in RAM only: an unchanged 304 never writes flash.
+            _meta[slot] = WithoutBody(entry);
+            _index.Touch(slot);
+        }
+
+        /// <inheritdoc />
+        public bool Remove(CacheKey key)
+        {
+            int slot = _index.Find(key);
+            if (slot < 0)
+            {
+                return false;
+            }
+
+            DeleteSlot(slot);
+            return true;
+        }
+
+        /// <summary>Removes every entry and its file.</summary>
+        public void Clear()
+        {
+            while (_index.Oldest >= 0)
+            {
+                DeleteSlot(_index.Oldest);
+            }
+        }
+
+        private void WriteFile(string key, byte[] head, byte[] body)
+        {
+            string path = PathOf(key, Extension);
+            string temp = PathOf(key, TempExtension);
+            string old = PathOf(key, OldExtension);
+            Stream stream = _fs.Create(temp);
+            try
+            {
+                FlashRecord.Write(stream, head, body);
+            }
+            finally
+            {
+                stream.Dispose();
+            }
+
+            _writes++;
+            _bytesWritten += FlashRecord.FileSize(head, body.Length);
+            _fs.Delete(old);
+            if (_fs.Exists(path))
+            {
+                _fs.Move(path, old);
+            }
+
+            _fs.Move(temp, path);
+            _fs.Delete(old);
+        }
+
+        // Finishes or undoes replacements a power cut interrupted.
+        private void Recover()
+        {
+            string[] files = _fs.GetFiles(_directory);
+            for (int i = 0; i < files.Length; i++)
+            {
+                string file = files[i];
+                if (EndsWith(file, TempExtension))
+                {
+                    string path = file.Substring(0, file.Length - TempExtension.Length) + Extension;
+                    if (IsComplete(file))
+                    {
+                        // The new version was fully written: finish the replacement.
+                        if (_fs.Exists(path))
+                        {
+                            _fs.Delete(path);
+                        }
+
+                        _fs.Move(file, path);
+                    }
+                    else
+                    {
+                        _fs.Delete(file);
+                    }
+
+                    _recovered++;
+                }
+            }
+
+            files = _fs.GetFiles(_directory);
+            for (int i = 0; i < files.Length; i++)
+            {
+                string file = files[i];
+                if (EndsWith(file, OldExtension))
+                {
+                    string path = file.Substring(0, file.Length - OldExtension.Length) + Extension;
+                    if (_fs.Exists(path))
+                    {
+                        _fs.Delete(file);
+                    }
+                    else
+                    {
+                        // Cut between moving the old file aside and moving the new one in, with no complete new one.
+                        _fs.Move(file, path);
+                    }
+
+                    _recovered++;
+                }
+            }
+        }
+
+        // Indexes every valid file by its head, oldest sequence first; deletes invalid ones and trims to the budget.
+        private void Load()
+        {
+            string[] files = _fs.GetFiles(_directory);
+            FlashRecordHead[] heads = new FlashRecordHead[files.Length];
+            int count = 0;
+            for (int i = 0; i < files.Length; i++)
+            {
+                if (!EndsWith(files[i], Extension))
+                {
+                    continue;
+                }
+
+                FlashRecordHead head = ReadHead(files[i]);
+                if (head == null || head.FileSize > _maxEntryBytes || !SameFile(files[i], PathOf(head.Entry.Key, Extension)))
+                {
+                    _dropped++;
+                    _fs.Delete(files[i]);
+                    continue;
+                }
+
+                heads[count++] = head;
+            }
+
+            // Insertion sort by sequence (a device holds a handful of entries).
+            for (int i = 1; i < count; i++)
+            {
+                FlashRecordHead moving = heads[i];
+                int j = i - 1;
+                while (j >= 0 && heads[j].Sequence > moving.Sequence)
+                {
+                    heads[j + 1] = heads[j];
+                    j--;
+                }
+
+                heads[j + 1] = moving;
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                FlashRecordHead head = heads[i];
+                CacheKey key = KeyOf(head.Entry.Key);
+                while (_bytes + head.FileSize > _maxBytes || _index.IsFull)
+                {
+                    DeleteSlot(_index.Oldest);
+                    _evictions++;
+                }
+
+                int slot = _index.Add(head.Entry.Key, key.Hash);
+                _meta[slot] = head.Entry;
+                _fileSizes[slot] = head.FileSize;
+                _persistedAt[slot] = head.Entry.Info.ReceivedAt;
+                _bytes += head.FileSize;
+                if (head.Sequence > _sequence)
+                {
+                    _sequence = head.Sequence;
+                }
+            }
+        }
+
+        private FlashRecordHead ReadHead(string path)
+        {
+            Stream stream = null;
+            try
+            {
+                stream = _fs.OpenRead(path);
+                FlashRecordHead head = FlashRecord.ReadHead(stream);
+                if (head != null && stream.CanSeek && stream.Length != head.FileSize)
+                {
+                    return null;
+                }
+
+                return head;
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+            finally
+            {
+                if (stream != null)
+                {
+                    stream.Dispose();
+                }
+            }
+        }
+
+        private bool IsComplete(string path)
+        {
+            Stream stream = null;
+            try
+            {
+                stream = _fs.OpenRead(path);
+                FlashRecordHead head = FlashRecord.ReadHead(stream);
+                return head != null && head.FileSize <= _maxEntryBytes && FlashRecord.ReadBody(stream, head) != null;
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+            finally
+            {
+                if (stream != null)
+                {
+                    stream.Dispose();
+                }
+            }
+        }
+
+        private byte[] ReadBody(string key, int expectedHeadersLength)
+        {
+            string path = PathOf(key, Extension);
+            Stream stream = null;
+            try
+            {
+                stream = _fs.OpenRead(path);
+                FlashRecordHead head = FlashRecord.ReadHead(stream);
+                if (head == null || head.Entry.Key != key || head.FileSize > _maxEntryBytes)
+                {
+                    return null;
+                }
+
+                return FlashRecord.ReadBody(stream, head);
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+            finally
+            {
+                if (stream != null)
+                {
+                    stream.Dispose();
+                }
+            }
+        }
+
+        private int FindByFileName(string key, int except)
+        {
+            string path = PathOf(key, Extension);
+            for (int slot = _index.Oldest; slot >= 0; slot = _index.NewerThan(slot))
+            {
+                if (slot != except && _meta[slot].Key != key && PathOf(_meta[slot].Key, Extension) == path)
+                {
+                    return slot;
+                }
+            }
+
+            return -1;
+        }
+
+        private void DeleteSlot(int slot)
+        {
+            string path = PathOf(_meta[slot].Key, Extension);
+            RemoveSlot(slot);
+            TryDelete(path);
+        }
+
+        // A file that cannot be deleted now is found again on the next open and trimmed to the budget there.
+        private void TryDelete(string path)
+        {
+            try
+            {
+                _fs.Delete(path);
+            }
+            catch (IOException)
+            {
+                _writeFailures++;
+            }
+        }
+
+        private void RemoveSlot(int slot)
+        {
+            _bytes -= _fileSizes[slot];
+            _fileSizes[slot] = 0;
+            _meta[slot] = null;
+            _index.Remove(slot);
+        }
+
+        private string PathOf(string key, string extension)
+        {
+            return _fs.Combine(_directory, "e" + Hex8(KeyOf(key).Hash) + extension);
+        }
+
+        private static CacheKey KeyOf(string normalizedKey)
+        {
+            int space = normalizedKey.IndexOf(' ');
+            return CacheKey.Of(normalizedKey.Substring(0, space), normalizedKey.Substring(space + 1));
+        }
+
+        private static CacheEntry WithoutBody(CacheEntry entry)
+        {
+            return new CacheEntry(entry.Key, entry.StatusCode, entry.ReasonPhrase, entry.Headers, null, entry.Info, entry.VaryValues, entry.CredentialHash);
+        }
+
+        private static bool SameFile(string a, string b)
+        {
+            return a == b || EndsWith(a, b.Substring(b.Length - 13)) && EndsWith(b, a.Substring(a.Length - 13));
+        }
+
+        private static bool EndsWith(string s, string suffix)
+        {
+            return s.Length >= suffix.Length && s.Substring(s.Length - suffix.Length) == suffix;
+        }
+
+        private static string Hex8(int value)
+        {
+            const string digits = "0123456789abcdef";
+            char[] chars = new char[8];
+            for (int i = 7; i >= 0; i--)
+            {
+                chars[i] = digits[value & 0xF];
+                value >>= 4;
+            }
+
+            return new string(chars);
+        }
+    }
+}
