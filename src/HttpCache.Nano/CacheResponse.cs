@@ -46,6 +46,9 @@ namespace HttpCache.Nano
         /// <summary>For a generated response, why the origin could not be used; otherwise null.</summary>
         public string Error { get; internal set; }
 
+        /// <summary>True for a generated 504 caused by a transport failure (origin unreachable, timeout, malformed response).</summary>
+        public bool OriginUnreachable { get; internal set; }
+
         /// <summary>True when the body came from the cache (fresh, stale or revalidated).</summary>
         public bool IsFromCache
         {

@@ -325,7 +325,9 @@ namespace HttpCache.Nano
                 }
 
                 _stats.GatewayTimeouts++;
-                return Generated504(error.Message);
+                CacheResponse response = Generated504(error.Message);
+                response.OriginUnreachable = true;
+                return response;
             }
         }
 
@@ -349,7 +351,9 @@ namespace HttpCache.Nano
                     _stats.TransportErrors++;
                 }
 
-                return Generated504(e.Message);
+                CacheResponse failed = Generated504(e.Message);
+                failed.OriginUnreachable = true;
+                return failed;
             }
 
             HeaderFacts facts = new HeaderFacts();
