@@ -19,7 +19,7 @@ namespace HttpCache.Nano.Http
     /// </code>
     /// Requests go through <see cref="HttpCacheClient"/>, whose transport is the inner handler. The response carries
     /// an <c>Age</c> header when served from the cache, plus <c>X-Cache</c> (HIT, STALE, REVALIDATED, MISS or GENERATED).
-    /// The engine is synchronous: <see cref="SendAsync"/> runs it on the thread pool.
+    /// The engine is synchronous: <see cref="SendAsync"/> runs it on a dedicated thread.
     /// </summary>
     public sealed class CachingHandler : DelegatingHandler
     {
@@ -79,7 +79,8 @@ namespace HttpCache.Nano.Http
         /// <inheritdoc />
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            return Task.Run(() => Send(request, cancellationToken), cancellationToken);
+            // The engine blocks on I/O: a dedicated thread keeps many concurrent requests from starving the thread pool.
+            return Task.Factory.StartNew(() => Send(request, cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
 
         private static HttpResponseMessage ToMessage(CacheResponse response, HttpRequestMessage request)

@@ -306,6 +306,19 @@ namespace HttpCache.Nano.Storage
             return true;
         }
 
+        /// <summary>The stored keys, least recently used first. Allocates.</summary>
+        public string[] Keys()
+        {
+            string[] keys = new string[_index.Count];
+            int i = 0;
+            for (int slot = _index.Oldest; slot >= 0; slot = _index.NewerThan(slot))
+            {
+                keys[i++] = _meta[slot].Key;
+            }
+
+            return keys;
+        }
+
         /// <summary>Removes every entry and its file.</summary>
         public void Clear()
         {

@@ -1,0 +1,23 @@
+// DemoOptions: the knobs of `httpcache demo`, with device-like defaults.
+namespace HttpCache.Desktop.Demo
+{
+    /// <summary>Options of the demo; the defaults finish in about 15 seconds.</summary>
+    public sealed class DemoOptions
+    {
+        public int Polls { get; set; } = 15;
+
+        public int IntervalMilliseconds { get; set; } = 1000;
+
+        public int ChangeEvery { get; set; } = 6;
+
+        public int MaxAgeSeconds { get; set; } = 2;
+
+        public string Store { get; set; } = "ram";
+
+        public int MaxEntries { get; set; } = 8;
+
+        public long MaxBytes { get; set; } = 32 * 1024;
+
+        public double PricePerMegabyte { get; set; }
+    }
+}

@@ -1,0 +1,205 @@
+// CachingProxy: a transparent caching reverse proxy over the HttpCache.Nano engine, on Kestrel.
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using HttpCache.Nano;
+using HttpCache.Nano.Storage;
+using HttpCache.Nano.Time;
+using HttpCache.Nano.Transport;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace HttpCache.Desktop.Proxy
+{
+    /// <summary>
+    /// Forwards every request to one origin through the cache. Transparent: end-to-end fields go both ways
+    /// unchanged (Latin-1, byte for byte), hop-by-hop fields are dropped, redirects are not followed, bodies are
+    /// not decompressed, cookies are not handled, the origin's Date is kept and no Server field is added; a
+    /// response served from the cache carries Age. An unreachable origin answers 502 unless a stale response may
+    /// be served. Unsafe methods invalidate. Safe for concurrent clients.
+    /// </summary>
+    public sealed class CachingProxy : IAsyncDisposable
+    {
+        private const int MaxRequestBody = 16 * 1024 * 1024;
+
+        private readonly string _listen;
+        private readonly string _origin;
+        private readonly TextWriter _log;
+        private readonly object _logLock = new object();
+        private WebApplication _app;
+
+        public CachingProxy(string listen, string origin, ICacheStore store, TextWriter log)
+        {
+            _listen = listen;
+            _origin = origin.TrimEnd('/');
+            _log = log;
+            Uri originUri = new Uri(_origin);
+            if (originUri.Scheme != "http" && originUri.Scheme != "https")
+            {
+                throw new ArgumentException("--origin must be an http or https URL.");
+            }
+
+            SocketTransport transport = new SocketTransport
+            {
+                MaxBodyBytes = 64 * 1024 * 1024,
+                MaxHeaderBytes = 64 * 1024,
+                MaxHeaderFields = 500,
+                TotalTimeoutMilliseconds = 120000,
+            };
+            Client = new HttpCacheClient(store, transport, new SystemClock(), new CacheOptions { MaxResponseHeaderFields = 500 });
+        }
+
+        /// <summary>The engine behind the proxy.</summary>
+        public HttpCacheClient Client { get; }
+
+        /// <summary>The address the proxy listens on, once started.</summary>
+        public string Address { get; private set; }
+
+        public async Task StartAsync()
+        {
+            WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseKestrel(options =>
+            {
+                options.AddServerHeader = false;
+                options.Limits.MaxRequestBodySize = MaxRequestBody;
+                options.RequestHeaderEncodingSelector = _ => Encoding.Latin1;
+                options.ResponseHeaderEncodingSelector = _ => Encoding.Latin1;
+            });
+            builder.WebHost.UseUrls(_listen);
+            _app = builder.Build();
+            _app.Run(HandleAsync);
+            await _app.StartAsync();
+            foreach (string address in _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>().Addresses)
+            {
+                Address = address;
+                break;
+            }
+        }
+
+        private async Task HandleAsync(HttpContext context)
+        {
+            Stopwatch timer = Stopwatch.StartNew();
+            string target = context.Features.Get<IHttpRequestFeature>().RawTarget;
+            string method = context.Request.Method;
+            HttpHeaders headers = new HttpHeaders();
+            foreach (var header in context.Request.Headers)
+            {
+                if (string.Equals(header.Key, "Host", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                foreach (string value in header.Value)
+                {
+                    headers.Add(header.Key, value);
+                }
+            }
+
+            byte[] body = null;
+            if (context.Request.ContentLength > 0 || context.Request.Headers.TransferEncoding.Count > 0)
+            {
+                using MemoryStream buffer = new MemoryStream();
+                await context.Request.Body.CopyToAsync(buffer);
+                body = buffer.ToArray();
+            }
+
+            CacheResponse response;
+            try
+            {
+                // The engine blocks on socket I/O: give it its own thread so concurrent clients cannot starve Kestrel's pool.
+                response = await Task.Factory.StartNew(() => Client.Send(method, _origin + target, headers, body), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            }
+            catch (ArgumentException e)
+            {
+                await WritePlain(context, 400, "Bad request target: " + e.Message);
+                Log(method, target, 400, "REJECTED", timer);
+                return;
+            }
+
+            if (response.OriginUnreachable)
+            {
+                await WritePlain(context, 502, "Bad Gateway: " + response.Error);
+                Log(method, target, 502, "ORIGIN-DOWN", timer);
+                return;
+            }
+
+            context.Response.StatusCode = response.StatusCode;
+            if (response.ReasonPhrase != null)
+            {
+                context.Features.Get<IHttpResponseFeature>().ReasonPhrase = response.ReasonPhrase;
+            }
+
+            HttpHeaders fields = response.GetHeaders();
+            bool hasLength = false;
+            for (int i = 0; i < fields.Count; i++)
+            {
+                string name = fields.GetName(i);
+                hasLength |= string.Equals(name, "Content-Length", StringComparison.OrdinalIgnoreCase);
+                context.Response.Headers.Append(name, fields.GetValue(i));
+            }
+
+            bool bodyAllowed = method != "HEAD" && response.StatusCode != 204 && response.StatusCode != 304 && response.StatusCode >= 200;
+            if (bodyAllowed)
+            {
+                if (!hasLength)
+                {
+                    context.Response.ContentLength = response.Body.Length;
+                }
+
+                await context.Response.Body.WriteAsync(response.Body);
+            }
+
+            Log(method, target, response.StatusCode, Decision(response), timer);
+        }
+
+        private static string Decision(CacheResponse response) => response.Source switch
+        {
+            CacheSource.Cache => "HIT",
+            CacheSource.CacheStale => "STALE(" + response.StaleReason + ")",
+            CacheSource.CacheRevalidated => "REVALIDATED",
+            CacheSource.Generated => "GENERATED",
+            _ => "MISS",
+        };
+
+        private static async Task WritePlain(HttpContext context, int status, string text)
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes(text);
+            context.Response.StatusCode = status;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            context.Response.ContentLength = bytes.Length;
+            await context.Response.Body.WriteAsync(bytes);
+        }
+
+        private void Log(string method, string target, int status, string decision, Stopwatch timer)
+        {
+            if (_log == null)
+            {
+                return;
+            }
+
+            lock (_logLock)
+            {
+                _log.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {method} {target} -> {status} {decision} {timer.ElapsedMilliseconds} ms");
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_app != null)
+            {
+                await _app.StopAsync();
+                await _app.DisposeAsync();
+            }
+        }
+    }
+}

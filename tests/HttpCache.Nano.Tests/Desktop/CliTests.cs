@@ -1,0 +1,81 @@
+// The httpcache CLI: the demo's figures checked against its origin's own log, and argument errors.
+using System;
+using System.IO;
+using HttpCache.Desktop;
+using HttpCache.Desktop.Demo;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace HttpCache.Nano.Tests.Desktop
+{
+    [TestClass]
+    public class CliTests
+    {
+        [TestMethod]
+        public void TheDemoFiguresAgreeWithWhatTheOriginSent()
+        {
+            StringWriter output = new StringWriter();
+            DemoResult result = DemoRunner.Run(new DemoOptions { Polls = 9, IntervalMilliseconds = 400, ChangeEvery = 4, MaxAgeSeconds = 1 }, output);
+            CacheStats stats = result.Stats;
+            Assert.AreEqual(9L, stats.Requests);
+            Assert.AreEqual((long)result.OriginFullResponses, stats.FullResponses, output.ToString());
+            Assert.AreEqual((long)result.OriginNotModified, stats.NotModified, output.ToString());
+            Assert.AreEqual(result.OriginBodyBytes, stats.BodyBytesReceived);
+            Assert.AreEqual(9L, stats.FreshHits + stats.NotModified + stats.FullResponses);
+            Assert.AreEqual(3, result.OriginFullResponses, "the first poll and one per change (polls 5 and 9)");
+            Assert.AreEqual(3, result.ConfigChangesApplied);
+            Assert.IsTrue(result.WireBytes < result.WireBytesWithoutCache);
+            StringAssert.Contains(output.ToString(), "| 304 Not Modified");
+            StringAssert.Contains(output.ToString(), "poll   9");
+        }
+
+        [TestMethod]
+        public void TheDemoCommandRunsWithAFlashStoreAndAPrice()
+        {
+            string dir = Path.Combine(Path.GetTempPath(), "httpcache-cli-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                StringWriter output = new StringWriter();
+                StringWriter error = new StringWriter();
+                int exit = Program.Run(new[] { "demo", "--polls", "4", "--interval-ms", "10", "--change-every", "2", "--store", dir, "--price-per-mb", "2.5" }, output, error);
+                Assert.AreEqual(0, exit, error.ToString());
+                string text = output.ToString();
+                StringAssert.Contains(text, "| flash writes                 |           1 |", "fresh for 2 s: the change at poll 3 is not seen yet, and nothing else is written");
+                StringAssert.Contains(text, "metered link cost");
+                output = new StringWriter();
+                Assert.AreEqual(0, Program.Run(new[] { "stats", dir }, output, error));
+                StringAssert.Contains(output.ToString(), "1 entries");
+                StringAssert.Contains(output.ToString(), "/device/config");
+                output = new StringWriter();
+                Assert.AreEqual(0, Program.Run(new[] { "clear", dir }, output, error));
+                StringAssert.Contains(output.ToString(), "removed 1 entries");
+                Assert.AreEqual(0, Directory.GetFiles(dir).Length);
+            }
+            finally
+            {
+                if (Directory.Exists(dir))
+                {
+                    Directory.Delete(dir, true);
+                }
+            }
+        }
+
+        [TestMethod]
+        public void BadArgumentsGiveAClearErrorAndANonZeroExit()
+        {
+            StringWriter output = new StringWriter();
+            StringWriter error = new StringWriter();
+            Assert.AreNotEqual(0, Program.Run(new[] { "demo", "--polls", "many" }, output, error));
+            StringAssert.Contains(error.ToString() + output.ToString(), "many");
+            error = new StringWriter();
+            Assert.AreEqual(2, Program.Run(new[] { "demo", "--polls", "0" }, output, error));
+            StringAssert.Contains(error.ToString(), "--polls");
+            error = new StringWriter();
+            Assert.AreEqual(2, Program.Run(new[] { "get", "not-a-url" }, output, error));
+            StringAssert.Contains(error.ToString(), "Not an absolute http or https URL");
+            error = new StringWriter();
+            Assert.AreEqual(2, Program.Run(new[] { "stats", "/no/such/dir/anywhere" }, output, error));
+            StringAssert.Contains(error.ToString(), "No such directory");
+            Assert.AreNotEqual(0, Program.Run(new[] { "proxy" }, output, new StringWriter()), "--origin is required");
+        }
+    }
+}

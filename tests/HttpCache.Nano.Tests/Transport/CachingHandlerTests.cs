@@ -1,0 +1,39 @@
+// The desktop DelegatingHandler: an ordinary HttpClient using the engine and stores.
+using System.Linq;
+using System.Net.Http;
+using System.Text;
+using System.Threading.Tasks;
+using HttpCache.Nano.Http;
+using HttpCache.Nano.Storage;
+using HttpCache.Nano.Tests.Support;
+using HttpCache.Nano.Time;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace HttpCache.Nano.Tests.Transport
+{
+    [TestClass]
+    public class CachingHandlerTests
+    {
+        [TestMethod]
+        public async Task AnHttpClientGetsHitsAndRevalidationsThroughTheHandler()
+        {
+            var (origin, resources) = await ResourceOrigin.StartAsync();
+            await using TestOrigin _ = origin;
+            resources["/fresh"] = new Resource { Body = Encoding.UTF8.GetBytes("F"), CacheControl = "max-age=600" };
+            resources["/etag"] = new Resource { Body = Encoding.UTF8.GetBytes("E"), ETag = "\"e\"" };
+            CachingHandler handler = new CachingHandler(new RamStore(16, 1 << 20), new ManualClock(1795392000L), new CacheOptions()) { InnerHandler = new SocketsHttpHandler() };
+            using HttpClient client = new HttpClient(handler);
+            await client.GetAsync(origin.Url("/fresh"));
+            HttpResponseMessage hit = await client.GetAsync(origin.Url("/fresh"));
+            Assert.AreEqual("HIT", hit.Headers.GetValues("X-Cache").Single());
+            Assert.AreEqual("0", hit.Headers.GetValues("Age").Single());
+            Assert.AreEqual("F", await hit.Content.ReadAsStringAsync());
+            await client.GetAsync(origin.Url("/etag"));
+            HttpResponseMessage revalidated = await client.GetAsync(origin.Url("/etag"));
+            Assert.AreEqual("REVALIDATED", revalidated.Headers.GetValues("X-Cache").Single());
+            Assert.AreEqual("E", await revalidated.Content.ReadAsStringAsync());
+            Assert.AreEqual(3, origin.Seen.Count);
+            Assert.AreEqual(1L, handler.Client.Stats.FreshHits);
+        }
+    }
+}
