@@ -1,0 +1,43 @@
+// DeviceConfig: everything a firmware author edits before flashing the sample.
+namespace DeviceSample
+{
+    /// <summary>Settings of the sample. Edit, build, deploy.</summary>
+    public static class DeviceConfig
+    {
+        /// <summary>Wi-Fi network name. The credentials are stored on the device by the first successful connect.</summary>
+        public const string WifiSsid = "my-network";
+
+        /// <summary>Wi-Fi password.</summary>
+        public const string WifiPassword = "my-password";
+
+        /// <summary>The configuration endpoint polled through the cache.</summary>
+        public const string ConfigUrl = "https://config.example.com/devices/esp32/config.json";
+
+        /// <summary>Root CA (PEM) of the config server for https; null to use the CA bundle stored on the device.</summary>
+        public static readonly string RootCaPem = null;
+
+        /// <summary>Seconds between polls.</summary>
+        public const int PollIntervalSeconds = 60;
+
+        /// <summary>Deep-sleep between polls (the flash store lets the next boot revalidate instead of downloading).</summary>
+        public static readonly bool DeepSleepBetweenPolls = false;
+
+        /// <summary>Where the flash store lives: I:\ is the internal flash, D:\ an SD card.</summary>
+        public const string CacheDirectory = "I:\\cache";
+
+        /// <summary>Flash budget of the cache, in bytes and entries.</summary>
+        public const int FlashBytes = 64 * 1024;
+
+        /// <summary>Entries kept on flash.</summary>
+        public const int FlashEntries = 4;
+
+        /// <summary>RAM budget of the cache (the tier in front of flash).</summary>
+        public const int RamBytes = 16 * 1024;
+
+        /// <summary>Largest config body accepted from the network.</summary>
+        public const int MaxBodyBytes = 16 * 1024;
+
+        /// <summary>How long to wait for Wi-Fi and the clock at boot, in milliseconds.</summary>
+        public const int ConnectTimeoutMilliseconds = 30000;
+    }
+}
