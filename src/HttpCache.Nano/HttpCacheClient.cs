@@ -512,8 +512,10 @@ namespace HttpCache.Nano
                     forwarded.Add("If-None-Match", etag.ToString());
                 }
 
+                // RFC 9111 4.3.1: the entity-tag is what must be sent; If-Modified-Since only when there is none
+                // (an origin ignores it next to If-None-Match anyway), which saves its bytes on every poll.
                 long since = validating.Info.LastModified >= 0 ? validating.Info.LastModified : validating.Info.Date;
-                if (since >= 0)
+                if (!validating.Info.HasETag && since >= 0)
                 {
                     forwarded.Add("If-Modified-Since", HttpDate.ToString(since));
                 }

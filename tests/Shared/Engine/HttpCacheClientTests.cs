@@ -83,12 +83,26 @@ namespace HttpCache.Nano.Tests.Engine
             Assert.AreEqual(200, second.StatusCode);
             OriginRequest conditional = origin.Last;
             Assert.AreEqual("\"v1\"", conditional.Headers.Get("If-None-Match"));
-            Assert.AreEqual(Fixtures.Date(Fixtures.T0 - 100), conditional.Headers.Get("If-Modified-Since"));
+            Assert.IsNull(conditional.Headers.Get("If-Modified-Since"), "with an ETag, If-None-Match alone (RFC 9111 4.3.1)");
             CacheStats stats = cache.Stats;
             Assert.AreEqual(1L, stats.Revalidations);
             Assert.AreEqual(1L, stats.NotModified);
             Assert.AreEqual(9L, stats.BodyBytesSaved);
             AssertOutcomesAddUp(stats);
+        }
+
+        [TestMethod]
+        public void LastModifiedIsSentAsIfModifiedSinceWhenThereIsNoETag()
+        {
+            ManualClock clock = new ManualClock(Fixtures.T0);
+            ScriptedTransport origin = new ScriptedTransport()
+                .Then(Fixtures.Response(200, Dated(clock, "Cache-Control: max-age=0\nLast-Modified: " + Fixtures.Date(Fixtures.T0 - 100)), "lm"))
+                .Then(Fixtures.Response(304, Dated(clock, ""), null));
+            HttpCacheClient cache = Client(origin, clock);
+            cache.Get(Url);
+            AssertSource(CacheSource.CacheRevalidated, cache.Get(Url));
+            Assert.AreEqual(Fixtures.Date(Fixtures.T0 - 100), origin.Last.Headers.Get("If-Modified-Since"));
+            Assert.IsNull(origin.Last.Headers.Get("If-None-Match"));
         }
 
         [TestMethod]

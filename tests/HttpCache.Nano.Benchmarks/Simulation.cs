@@ -1,0 +1,326 @@
+// Deterministic simulations of a metered link and of a fleet: an injected clock, an in-memory origin, exact byte counts.
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using HttpCache.Nano.Parsing;
+using HttpCache.Nano.Server;
+using HttpCache.Nano.Storage;
+using HttpCache.Nano.Time;
+using HttpCache.Nano.Transport;
+
+namespace HttpCache.Nano.Benchmarks
+{
+    /// <summary>
+    /// An origin in memory that serves a 2 KB config, answers conditionals with <see cref="ConditionalGet"/>, and
+    /// counts the bytes exactly as they would cross the wire with <see cref="SocketTransport"/>: the request head
+    /// it writes (plus body) and the response's status line, header block and body.
+    /// </summary>
+    internal sealed class SimulatedOrigin : IHttpTransport
+    {
+        public const string Url = "http://config.example.com/devices/esp32/config.json";
+
+        private readonly ManualClock _clock;
+        private readonly bool _etag;
+        private readonly bool _lastModified;
+        private readonly int _maxAge;
+        private int _version;
+        private long _changedAt;
+        private byte[] _body;
+
+        public SimulatedOrigin(ManualClock clock, bool etag, bool lastModified, int maxAge)
+        {
+            _clock = clock;
+            _etag = etag;
+            _lastModified = lastModified;
+            _maxAge = maxAge;
+            Change();
+        }
+
+        public long Requests;
+        public long FullResponses;
+        public long NotModified;
+        public long BodyBytes;
+        public long BytesToOrigin;
+        public long BytesFromOrigin;
+        public long FullExchangeBytes;
+        public List<long> RequestTimes;
+
+        public string ETag => "\"cfg-" + _version + "\"";
+
+        public void Change()
+        {
+            _version++;
+            _changedAt = _clock.UnixSeconds;
+            StringBuilder json = new StringBuilder("{\"version\":" + _version + ",\"settings\":{");
+            for (int i = 0; json.Length < 2000; i++)
+            {
+                json.Append("\"key").Append(i).Append("\":\"value-").Append(i * 7919 % 1000).Append("\",");
+            }
+
+            json.Append("\"end\":true}}");
+            _body = Encoding.ASCII.GetBytes(json.ToString());
+        }
+
+        public byte[] FullHeaders()
+        {
+            HeaderBlockWriter block = new HeaderBlockWriter(256);
+            block.Append("Date", HttpDate.ToString(_clock.UnixSeconds));
+            block.Append("Cache-Control", "max-age=" + _maxAge);
+            if (_etag)
+            {
+                block.Append("ETag", ETag);
+            }
+
+            if (_lastModified)
+            {
+                block.Append("Last-Modified", HttpDate.ToString(_changedAt));
+            }
+
+            block.Append("Content-Type", "application/json");
+            block.Append("Content-Length", _body.Length);
+            block.End();
+            return block.ToArray();
+        }
+
+        public OriginResponse Send(OriginRequest request)
+        {
+            Requests++;
+            RequestTimes?.Add(_clock.UnixSeconds);
+            long sent = SocketTransport.WriteRequestHead(request, HttpUrl.Parse(request.Url)).Length;
+            HeaderFacts facts = new HeaderFacts();
+            request.Headers.AddTo(facts);
+            EntityTag current = default(EntityTag);
+            if (_etag)
+            {
+                EntityTag.TryParse(TextSlice.Of(ETag), out current);
+            }
+
+            byte[] full = FullHeaders();
+            ConditionalResult result = ConditionalGet.Evaluate(request.Method, facts, current, _lastModified ? _changedAt : -1, true);
+            OriginResponse response;
+            if (result == ConditionalResult.NotModified)
+            {
+                HeaderBlockWriter block = new HeaderBlockWriter(128);
+                ConditionalGet.WriteNotModifiedHeaders(TextSlice.Of(full), block);
+                byte[] headers = block.ToArray();
+                response = new OriginResponse(304, "Not Modified", headers, headers.Length, null, 0);
+                response.BytesReceived = "HTTP/1.1 304 Not Modified\r\n".Length + headers.Length;
+                NotModified++;
+            }
+            else
+            {
+                response = new OriginResponse(200, "OK", full, full.Length, _body, _body.Length);
+                response.BytesReceived = "HTTP/1.1 200 OK\r\n".Length + full.Length + _body.Length;
+                FullResponses++;
+                BodyBytes += _body.Length;
+                FullExchangeBytes = sent + response.BytesReceived;
+            }
+
+            response.BytesSent = sent;
+            BytesToOrigin += sent;
+            BytesFromOrigin += response.BytesReceived;
+            return response;
+        }
+
+        /// <summary>The smallest possible revalidation: request line, Host, one validator; a 304 with the fields this origin must send.</summary>
+        public long MinimalRevalidationBytes()
+        {
+            string validator = _etag ? "If-None-Match: " + ETag : "If-Modified-Since: " + HttpDate.ToString(_changedAt);
+            HttpUrl url = HttpUrl.Parse(Url);
+            long request = ("GET " + url.Target + " HTTP/1.1\r\nHost: " + url.Authority + "\r\n" + validator + "\r\n\r\n").Length;
+            HeaderBlockWriter block = new HeaderBlockWriter(128);
+            ConditionalGet.WriteNotModifiedHeaders(TextSlice.Of(FullHeaders()), block);
+            return request + "HTTP/1.1 304 Not Modified\r\n".Length + block.Length;
+        }
+    }
+
+    internal static class Simulation
+    {
+        private const long Start = 1795392000L;
+
+        public sealed class Outcome
+        {
+            public string Name;
+            public long Requests;
+            public long Full;
+            public long NotModified;
+            public long Avoided;
+            public long BytesUp;
+            public long BytesDown;
+            public long FlashWrites;
+            public long FlashWritesOnUnchanged;
+
+            public long Total => BytesUp + BytesDown;
+        }
+
+        /// <summary>One device polling every 60 s for 24 h; the config changes 10 times a day.</summary>
+        public static Outcome[] Bandwidth(int maxAge, int hours, TextWriter output)
+        {
+            int polls = hours * 60;
+            int changeEvery = 24 * 60 / 10;
+            List<Outcome> outcomes = new List<Outcome>();
+            outcomes.Add(Run("no cache", maxAge, true, true, polls, changeEvery, useCache: false));
+            outcomes.Add(Run("cache, ETag + Last-Modified", maxAge, true, true, polls, changeEvery, useCache: true));
+            outcomes.Add(Run("cache, Last-Modified only", maxAge, false, true, polls, changeEvery, useCache: true));
+
+            // The physical limit: every unchanged poll one minimal conditional request and one 304, every change one full response.
+            ManualClock clock = new ManualClock(Start);
+            SimulatedOrigin reference = new SimulatedOrigin(clock, true, true, maxAge);
+            reference.Send(new OriginRequest("GET", SimulatedOrigin.Url, null, null));
+            long full = reference.FullExchangeBytes;
+            long minimal = reference.MinimalRevalidationBytes();
+            long changes = (polls - 1) / changeEvery + 1;
+
+            // The limit's first exchange is the same full download every variant starts with.
+            outcomes.Add(new Outcome { Name = "physical limit (every poll a request)", Requests = polls, Full = changes, NotModified = polls - changes, BytesUp = 0, BytesDown = changes * full + (polls - changes) * minimal });
+
+            output.WriteLine($"Bandwidth, one device, a poll every 60 s for {hours} h ({polls} polls), 10 config changes a day, origin max-age={maxAge}, 2 KB config:");
+            output.WriteLine();
+            output.WriteLine("| variant | requests | full 200 | 304 | avoided | bytes up | bytes down | total bytes | vs limit | flash writes (on unchanged polls) |");
+            output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            long limit = outcomes[outcomes.Count - 1].Total;
+            foreach (Outcome o in outcomes)
+            {
+                string flash = o.Name.StartsWith("cache") ? o.FlashWrites + " (" + o.FlashWritesOnUnchanged + ")" : "-";
+                string up = o.Name.StartsWith("physical") ? "-" : o.BytesUp.ToString(CultureInfo.InvariantCulture);
+                string down = o.Name.StartsWith("physical") ? "-" : o.BytesDown.ToString(CultureInfo.InvariantCulture);
+                output.WriteLine(string.Format(CultureInfo.InvariantCulture, "| {0} | {1} | {2} | {3} | {4} | {5} | {6} | {7} | {8:+0.0;-0.0;0.0}% | {9} |",
+                    o.Name, o.Requests, o.Full, o.NotModified, o.Avoided, up, down, o.Total, 100.0 * (o.Total - limit) / limit, flash));
+            }
+
+            output.WriteLine();
+            return outcomes.ToArray();
+        }
+
+        private static Outcome Run(string name, int maxAge, bool etag, bool lastModified, int polls, int changeEvery, bool useCache)
+        {
+            ManualClock clock = new ManualClock(Start);
+            SimulatedOrigin origin = new SimulatedOrigin(clock, etag, lastModified, maxAge);
+            string dir = Path.Combine(Path.GetTempPath(), "hcn-sim-" + Guid.NewGuid().ToString("N"));
+            FlashStore flash = useCache ? new FlashStore(dir, 4, 64 * 1024) : null;
+            HttpCacheClient cache = useCache ? new HttpCacheClient(new TieredStore(new RamStore(2, 16 * 1024), flash), origin, clock, new CacheOptions()) : null;
+            long unchangedWrites = 0;
+            try
+            {
+                for (int poll = 0; poll < polls; poll++)
+                {
+                    bool change = poll > 0 && poll % changeEvery == 0;
+                    if (change)
+                    {
+                        origin.Change();
+                    }
+
+                    long writesBefore = flash?.Writes ?? 0;
+                    if (useCache)
+                    {
+                        cache.Get(SimulatedOrigin.Url);
+                    }
+                    else
+                    {
+                        origin.Send(new OriginRequest("GET", SimulatedOrigin.Url, null, null));
+                    }
+
+                    if (!change && poll > 0 && flash != null)
+                    {
+                        unchangedWrites += flash.Writes - writesBefore;
+                    }
+
+                    clock.Advance(60);
+                }
+            }
+            finally
+            {
+                if (Directory.Exists(dir))
+                {
+                    Directory.Delete(dir, true);
+                }
+            }
+
+            return new Outcome
+            {
+                Name = name,
+                Requests = origin.Requests,
+                Full = origin.FullResponses,
+                NotModified = origin.NotModified,
+                Avoided = polls - origin.Requests,
+                BytesUp = origin.BytesToOrigin,
+                BytesDown = origin.BytesFromOrigin,
+                FlashWrites = flash?.Writes ?? 0,
+                FlashWritesOnUnchanged = unchangedWrites,
+            };
+        }
+
+        /// <summary>The same trace for a fleet of devices against one origin, each device starting at a random second of the first minute.</summary>
+        public static void Fleet(int devices, int maxAge, TextWriter output)
+        {
+            int polls = 24 * 60;
+            output.WriteLine($"Fleet: {devices} devices, a poll every 60 s for 24 h, 10 changes a day, max-age={maxAge}, against one origin:");
+            output.WriteLine();
+            output.WriteLine("| variant | origin requests | mean req/s | peak req/s (1 s buckets) | body bytes served | full 200 | 304 |");
+            output.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+            foreach (bool useCache in new[] { false, true })
+            {
+                Random random = new Random(42);
+                ManualClock clock = new ManualClock(Start);
+                SimulatedOrigin origin = new SimulatedOrigin(clock, true, true, maxAge);
+                origin.RequestTimes = new List<long>();
+                int[] offsets = new int[devices];
+                HttpCacheClient[] caches = new HttpCacheClient[devices];
+                for (int d = 0; d < devices; d++)
+                {
+                    offsets[d] = random.Next(60);
+                    caches[d] = useCache ? new HttpCacheClient(new RamStore(1, 8 * 1024), origin, clock, new CacheOptions()) : null;
+                }
+
+                // Walk the day second by second; each device polls when its offset comes round.
+                int changeEvery = polls / 10;
+                for (int second = 0; second < polls * 60; second++)
+                {
+                    if (second > 0 && second % (changeEvery * 60) == 0)
+                    {
+                        origin.Change();
+                    }
+
+                    int inMinute = second % 60;
+                    for (int d = 0; d < devices; d++)
+                    {
+                        if (offsets[d] != inMinute)
+                        {
+                            continue;
+                        }
+
+                        if (useCache)
+                        {
+                            caches[d].Get(SimulatedOrigin.Url);
+                        }
+                        else
+                        {
+                            origin.Send(new OriginRequest("GET", SimulatedOrigin.Url, null, null));
+                        }
+                    }
+
+                    clock.Advance(1);
+                }
+
+                Dictionary<long, int> perSecond = new Dictionary<long, int>();
+                foreach (long t in origin.RequestTimes)
+                {
+                    perSecond[t] = perSecond.TryGetValue(t, out int n) ? n + 1 : 1;
+                }
+
+                int peak = 0;
+                foreach (int n in perSecond.Values)
+                {
+                    peak = Math.Max(peak, n);
+                }
+
+                output.WriteLine(string.Format(CultureInfo.InvariantCulture, "| {0} | {1} | {2:0.0} | {3} | {4} | {5} | {6} |",
+                    useCache ? "with HttpCache.Nano" : "no cache", origin.Requests, origin.Requests / 86400.0, peak, origin.BodyBytes, origin.FullResponses, origin.NotModified));
+            }
+
+            output.WriteLine();
+        }
+    }
+}
