@@ -16,6 +16,7 @@ namespace HttpCache.Nano.Benchmarks
                 Simulation.Bandwidth(0, 24, Console.Out);
                 Simulation.Bandwidth(300, 24, Console.Out);
                 Simulation.Fleet(args.Length > 1 ? int.Parse(args[1]) : 1000, 0, Console.Out);
+                Simulation.Fleet(args.Length > 1 ? int.Parse(args[1]) : 1000, 300, Console.Out);
                 return 0;
             }
 
