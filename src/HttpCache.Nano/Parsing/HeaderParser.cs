@@ -41,52 +41,82 @@ namespace HttpCache.Nano.Parsing
             return HeaderBlockStatus.Complete;
         }
 
-        // First pass: find the end of the block and check every line, delivering nothing.
+        // First pass: find the end of the block and check every line, delivering nothing. One loop per line
+        // finds its end and checks the name (token characters up to the colon) and the value (no NUL, no bare CR).
         private static HeaderBlockStatus Scan(TextSlice block, int maxFields, out int fields, out int end)
         {
             fields = 0;
             end = 0;
             int position = 0;
             int length = block.Length;
-            while (true)
+            while (position < length)
             {
-                int lineEnd;
-                int next;
-                if (!FindLineEnd(block, position, out lineEnd, out next))
+                int first = block[position];
+                bool fold = first == Ascii.Space || first == Ascii.Tab;
+                if (fold && fields == 0)
+                {
+                    return HeaderBlockStatus.Invalid;
+                }
+
+                // colon < 0: still in the name; a line that is a fold has no name.
+                int colon = fold ? position : -1;
+                int i = position;
+                int c = 0;
+                while (i < length)
+                {
+                    c = block[i];
+                    if (c == Ascii.LineFeed)
+                    {
+                        break;
+                    }
+
+                    if (colon < 0)
+                    {
+                        if (c == Ascii.Colon)
+                        {
+                            colon = i;
+                        }
+                        else if (!Ascii.IsTokenChar(c))
+                        {
+                            // A bare CR before LF is the line end; anything else breaks the name grammar.
+                            if (!(c == Ascii.CarriageReturn && i + 1 < length && block[i + 1] == Ascii.LineFeed && i == position))
+                            {
+                                return i + 1 >= length && c == Ascii.CarriageReturn ? HeaderBlockStatus.Incomplete : HeaderBlockStatus.Invalid;
+                            }
+                        }
+                    }
+                    else if (c == 0 || (c == Ascii.CarriageReturn && (i + 1 >= length || block[i + 1] != Ascii.LineFeed)))
+                    {
+                        if (i + 1 >= length && c == Ascii.CarriageReturn)
+                        {
+                            return HeaderBlockStatus.Incomplete;
+                        }
+
+                        return HeaderBlockStatus.Invalid;
+                    }
+
+                    i++;
+                }
+
+                if (i >= length)
                 {
                     return HeaderBlockStatus.Incomplete;
                 }
 
+                int lineEnd = i > position && block[i - 1] == Ascii.CarriageReturn ? i - 1 : i;
                 if (lineEnd == position)
                 {
-                    end = next;
+                    end = i + 1;
                     return HeaderBlockStatus.Complete;
                 }
 
-                int first = block[position];
-                if (first == Ascii.Space || first == Ascii.Tab)
+                if (colon < 0 || colon == position && !fold)
                 {
-                    if (fields == 0)
-                    {
-                        return HeaderBlockStatus.Invalid;
-                    }
+                    return HeaderBlockStatus.Invalid;
                 }
-                else
+
+                if (!fold)
                 {
-                    int colon = block.IndexOf(Ascii.Colon, position);
-                    if (colon < 0 || colon >= lineEnd || colon == position)
-                    {
-                        return HeaderBlockStatus.Invalid;
-                    }
-
-                    for (int i = position; i < colon; i++)
-                    {
-                        if (!Ascii.IsTokenChar(block[i]))
-                        {
-                            return HeaderBlockStatus.Invalid;
-                        }
-                    }
-
                     fields++;
                     if (fields > maxFields)
                     {
@@ -94,70 +124,57 @@ namespace HttpCache.Nano.Parsing
                     }
                 }
 
-                for (int i = position; i < lineEnd; i++)
-                {
-                    int c = block[i];
-                    if (c == 0 || c == Ascii.CarriageReturn)
-                    {
-                        return HeaderBlockStatus.Invalid;
-                    }
-                }
-
-                position = next;
-                if (position >= length)
-                {
-                    return HeaderBlockStatus.Incomplete;
-                }
+                position = i + 1;
             }
+
+            return HeaderBlockStatus.Incomplete;
         }
 
         // Second pass over a block Scan accepted: one OnHeader per field, folds joined to their field.
         private static void Deliver(TextSlice block, IHeaderSink sink)
         {
             int position = 0;
+            int length = block.Length;
             while (true)
             {
-                int lineEnd;
-                int next;
-                FindLineEnd(block, position, out lineEnd, out next);
-                if (lineEnd == position)
+                int colon = -1;
+                int i = position;
+                while (true)
                 {
+                    int c = block[i];
+                    if (c == Ascii.LineFeed)
+                    {
+                        break;
+                    }
+
+                    if (colon < 0 && c == Ascii.Colon)
+                    {
+                        colon = i;
+                    }
+
+                    i++;
+                }
+
+                if (colon < 0)
+                {
+                    // The empty line (Scan guarantees every other line has a colon).
                     return;
                 }
 
-                int colon = block.IndexOf(Ascii.Colon, position);
-                int valueStart = colon + 1;
-                int valueEnd = lineEnd;
+                int valueEnd = i;
+                int next = i + 1;
 
                 // Continuation lines (obs-fold) extend the value.
-                while (next < block.Length && (block[next] == Ascii.Space || block[next] == Ascii.Tab))
+                while (next < length && (block[next] == Ascii.Space || block[next] == Ascii.Tab))
                 {
-                    int foldEnd;
-                    int afterFold;
-                    FindLineEnd(block, next, out foldEnd, out afterFold);
-                    valueEnd = foldEnd;
-                    next = afterFold;
+                    int lf = block.IndexOf(Ascii.LineFeed, next);
+                    valueEnd = lf;
+                    next = lf + 1;
                 }
 
-                sink.OnHeader(block.Slice(position, colon - position), block.Slice(valueStart, valueEnd - valueStart).Trim());
+                sink.OnHeader(block.Slice(position, colon - position), block.Slice(colon + 1, valueEnd - colon - 1).Trim());
                 position = next;
             }
-        }
-
-        // Finds the LF ending the line at position; lineEnd excludes a CR before it.
-        private static bool FindLineEnd(TextSlice block, int position, out int lineEnd, out int next)
-        {
-            int lf = block.IndexOf(Ascii.LineFeed, position);
-            if (lf < 0)
-            {
-                lineEnd = -1;
-                next = -1;
-                return false;
-            }
-
-            lineEnd = lf > position && block[lf - 1] == Ascii.CarriageReturn ? lf - 1 : lf;
-            next = lf + 1;
-            return true;
         }
     }
 }

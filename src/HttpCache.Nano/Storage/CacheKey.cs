@@ -11,6 +11,8 @@ namespace HttpCache.Nano.Storage
     /// </summary>
     public readonly struct CacheKey
     {
+        private const uint Prime = 16777619;
+
         private readonly string _method;
         private readonly string _url;
         private readonly int _schemeLength;
@@ -84,15 +86,42 @@ namespace HttpCache.Nano.Storage
         /// <summary>True when this key, normalised, equals <paramref name="normalizedKey"/> (a stored key).</summary>
         public bool Matches(string normalizedKey)
         {
-            int length = Length;
-            if (normalizedKey == null || normalizedKey.Length != length)
+            if (normalizedKey == null || normalizedKey.Length != Length)
             {
                 return false;
             }
 
-            for (int i = 0; i < length; i++)
+            // Segment by segment (method, ' ', scheme, "://", authority, path): no per-character dispatch.
+            int p = 0;
+            if (!SameRange(normalizedKey, ref p, _method, 0, _method.Length, false) || normalizedKey[p++] != ' ')
             {
-                if (CharAt(i) != normalizedKey[i])
+                return false;
+            }
+
+            if (!SameRange(normalizedKey, ref p, _url, 0, _schemeLength, true) || normalizedKey[p++] != ':' || normalizedKey[p++] != '/' || normalizedKey[p++] != '/')
+            {
+                return false;
+            }
+
+            if (!SameRange(normalizedKey, ref p, _url, _authorityStart, _authorityLength, true) || (NeedsSlash && normalizedKey[p++] != '/'))
+            {
+                return false;
+            }
+
+            return SameRange(normalizedKey, ref p, _url, _pathStart, _pathEnd - _pathStart, false);
+        }
+
+        private static bool SameRange(string key, ref int p, string source, int start, int count, bool lower)
+        {
+            for (int i = start; i < start + count; i++)
+            {
+                int c = source[i];
+                if (lower && c >= 'A' && c <= 'Z')
+                {
+                    c |= 0x20;
+                }
+
+                if (key[p++] != c)
                 {
                     return false;
                 }
@@ -185,14 +214,34 @@ namespace HttpCache.Nano.Storage
 
         private int ComputeHash()
         {
-            uint hash = 2166136261;
-            int length = Length;
-            for (int i = 0; i < length; i++)
+            uint hash = HashRange(2166136261, _method, 0, _method.Length, false);
+            hash = (hash ^ ' ') * Prime;
+            hash = HashRange(hash, _url, 0, _schemeLength, true);
+            hash = (((((hash ^ ':') * Prime) ^ '/') * Prime) ^ '/') * Prime;
+            hash = HashRange(hash, _url, _authorityStart, _authorityLength, true);
+            if (NeedsSlash)
             {
-                hash = (hash ^ (uint)CharAt(i)) * 16777619;
+                hash = (hash ^ '/') * Prime;
             }
 
-            return (int)hash;
+            return (int)HashRange(hash, _url, _pathStart, _pathEnd - _pathStart, false);
+        }
+
+        // FNV-1a over a range of source characters, optionally lower-casing ASCII letters.
+        private static uint HashRange(uint hash, string source, int start, int count, bool lower)
+        {
+            for (int i = start; i < start + count; i++)
+            {
+                uint c = source[i];
+                if (lower && c >= 'A' && c <= 'Z')
+                {
+                    c |= 0x20;
+                }
+
+                hash = (hash ^ c) * Prime;
+            }
+
+            return hash;
         }
 
         private static int ToLower(int c)
