@@ -24,27 +24,16 @@ namespace HttpCache.Nano.Policy
         public static byte[] Capture(TextSlice responseHeaders, HttpHeaders request)
         {
             HeaderBlockWriter buffer = null;
-            HeaderBlockReader reader = new HeaderBlockReader(responseHeaders);
-            TextSlice name;
-            TextSlice value;
-            while (reader.TryReadNext(out name, out value))
+            VaryMembers members = new VaryMembers(responseHeaders);
+            TextSlice member;
+            while (members.TryReadNext(out member))
             {
-                if (KnownHeaders.Find(name) != HeaderName.Vary)
+                if (buffer == null)
                 {
-                    continue;
+                    buffer = new HeaderBlockWriter(64);
                 }
 
-                HeaderListReader members = new HeaderListReader(value);
-                TextSlice member;
-                while (members.TryReadNext(out member))
-                {
-                    if (buffer == null)
-                    {
-                        buffer = new HeaderBlockWriter(64);
-                    }
-
-                    WriteValue(buffer, request, member);
-                }
+                WriteValue(buffer, request, member);
             }
 
             return buffer == null ? null : buffer.ToArray();
@@ -54,25 +43,14 @@ namespace HttpCache.Nano.Policy
         public static bool Matches(TextSlice responseHeaders, byte[] captured, HttpHeaders request)
         {
             int position = 0;
-            HeaderBlockReader reader = new HeaderBlockReader(responseHeaders);
-            TextSlice name;
-            TextSlice value;
-            while (reader.TryReadNext(out name, out value))
+            VaryMembers members = new VaryMembers(responseHeaders);
+            TextSlice member;
+            while (members.TryReadNext(out member))
             {
-                if (KnownHeaders.Find(name) != HeaderName.Vary)
+                position = MatchValue(captured, position, request, member);
+                if (position < 0)
                 {
-                    continue;
-                }
-
-                HeaderListReader members = new HeaderListReader(value);
-                TextSlice member;
-                while (members.TryReadNext(out member))
-                {
-                    position = MatchValue(captured, position, request, member);
-                    if (position < 0)
-                    {
-                        return false;
-                    }
+                    return false;
                 }
             }
 
@@ -149,6 +127,44 @@ namespace HttpCache.Nano.Policy
             }
 
             return position + 1;
+        }
+
+        /// <summary>The field names listed by every Vary line of a header block, in order.</summary>
+        private struct VaryMembers
+        {
+            private HeaderBlockReader _lines;
+            private HeaderListReader _members;
+
+            public VaryMembers(TextSlice headers)
+            {
+                _lines = new HeaderBlockReader(headers);
+                _members = default(HeaderListReader);
+            }
+
+            public bool TryReadNext(out TextSlice member)
+            {
+                while (true)
+                {
+                    if (_members.TryReadNext(out member))
+                    {
+                        return true;
+                    }
+
+                    TextSlice name;
+                    TextSlice value;
+                    do
+                    {
+                        if (!_lines.TryReadNext(out name, out value))
+                        {
+                            member = default(TextSlice);
+                            return false;
+                        }
+                    }
+                    while (KnownHeaders.Find(name) != HeaderName.Vary);
+
+                    _members = new HeaderListReader(value);
+                }
+            }
         }
 
         /// <summary>Yields the normalised characters of a request field's combined value.</summary>

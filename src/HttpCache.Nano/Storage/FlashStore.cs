@@ -172,7 +172,7 @@ namespace HttpCache.Nano.Storage
             }
 
             CacheEntry meta = _meta[slot];
-            byte[] body = ReadBody(meta.Key, meta.Headers.Length);
+            byte[] body = ReadBody(meta.Key);
             if (body == null)
             {
                 // Missing or corrupt on flash: never served, and forgotten.
@@ -420,7 +420,7 @@ namespace HttpCache.Nano.Storage
                 }
 
                 FlashRecordHead head = ReadHead(files[i]);
-                if (head == null || head.FileSize > _maxEntryBytes || !SameFile(files[i], PathOf(head.Entry.Key, Extension)))
+                if (head == null || !SameFile(files[i], PathOf(head.Entry.Key, Extension)))
                 {
                     _dropped++;
                     _fs.Delete(files[i]);
@@ -468,71 +468,51 @@ namespace HttpCache.Nano.Storage
 
         private FlashRecordHead ReadHead(string path)
         {
-            Stream stream = null;
-            try
-            {
-                stream = _fs.OpenRead(path);
-                FlashRecordHead head = FlashRecord.ReadHead(stream);
-                if (head != null && stream.CanSeek && stream.Length != head.FileSize)
-                {
-                    return null;
-                }
-
-                return head;
-            }
-            catch (IOException)
-            {
-                return null;
-            }
-            finally
-            {
-                if (stream != null)
-                {
-                    stream.Dispose();
-                }
-            }
+            FlashRecordHead head;
+            byte[] body;
+            return ReadRecord(path, false, out head, out body) ? head : null;
         }
 
         private bool IsComplete(string path)
         {
+            FlashRecordHead head;
+            byte[] body;
+            return ReadRecord(path, true, out head, out body);
+        }
+
+        private byte[] ReadBody(string key)
+        {
+            FlashRecordHead head;
+            byte[] body;
+            return ReadRecord(PathOf(key, Extension), true, out head, out body) && head.Entry.Key == key ? body : null;
+        }
+
+        // Reads a file's head (and body, checking the final CRC); false for a missing, unreadable, corrupt or oversized file.
+        private bool ReadRecord(string path, bool withBody, out FlashRecordHead head, out byte[] body)
+        {
+            head = null;
+            body = null;
             Stream stream = null;
             try
             {
                 stream = _fs.OpenRead(path);
-                FlashRecordHead head = FlashRecord.ReadHead(stream);
-                return head != null && head.FileSize <= _maxEntryBytes && FlashRecord.ReadBody(stream, head) != null;
+                head = FlashRecord.ReadHead(stream);
+                if (head == null || head.FileSize > _maxEntryBytes || (stream.CanSeek && stream.Length != head.FileSize))
+                {
+                    return false;
+                }
+
+                if (withBody)
+                {
+                    body = FlashRecord.ReadBody(stream, head);
+                    return body != null;
+                }
+
+                return true;
             }
             catch (IOException)
             {
                 return false;
-            }
-            finally
-            {
-                if (stream != null)
-                {
-                    stream.Dispose();
-                }
-            }
-        }
-
-        private byte[] ReadBody(string key, int expectedHeadersLength)
-        {
-            string path = PathOf(key, Extension);
-            Stream stream = null;
-            try
-            {
-                stream = _fs.OpenRead(path);
-                FlashRecordHead head = FlashRecord.ReadHead(stream);
-                if (head == null || head.Entry.Key != key || head.FileSize > _maxEntryBytes)
-                {
-                    return null;
-                }
-
-                return FlashRecord.ReadBody(stream, head);
-            }
-            catch (IOException)
-            {
-                return null;
             }
             finally
             {
