@@ -31,6 +31,12 @@ namespace HttpCache.Nano.Storage
         /// <summary>Encodes the head (fixed part and metadata, head CRC included) of <paramref name="entry"/>.</summary>
         public static byte[] EncodeHead(long sequence, CacheEntry entry)
         {
+            return EncodeHead(sequence, entry, entry.Body.Length);
+        }
+
+        /// <summary>Encodes the head of <paramref name="entry"/> for a body of <paramref name="bodyLength"/> bytes written separately (streamed).</summary>
+        public static byte[] EncodeHead(long sequence, CacheEntry entry, int bodyLength)
+        {
             RecordBuffer meta = new RecordBuffer(256 + entry.Headers.Length);
             meta.WriteInt64(sequence);
             meta.WriteString(entry.Key);
@@ -60,7 +66,7 @@ namespace HttpCache.Nano.Storage
             head[3] = (byte)'1';
             head[4] = Version;
             WriteInt32(head, 5, metaLength);
-            WriteInt32(head, 9, entry.Body.Length);
+            WriteInt32(head, 9, bodyLength);
             Array.Copy(meta.Bytes, 0, head, FixedHeadLength, metaLength);
             uint crc = Crc32.Update(Crc32.Initial, head, 0, 13);
             crc = Crc32.Update(crc, head, FixedHeadLength, metaLength);
@@ -86,6 +92,38 @@ namespace HttpCache.Nano.Storage
                 stream.Write(body, offset, count);
             }
 
+            WriteTrailer(stream, crc);
+        }
+
+        /// <summary>
+        /// Writes head, exactly <paramref name="bodyLength"/> bytes copied from <paramref name="body"/> in 512-byte chunks
+        /// (the body is never held whole in memory), and the final CRC.
+        /// </summary>
+        /// <exception cref="IOException">The body stream ended early.</exception>
+        public static void Write(Stream stream, byte[] head, Stream body, int bodyLength)
+        {
+            uint crc = Crc32.Update(Crc32.Initial, head, 0, head.Length);
+            stream.Write(head, 0, head.Length);
+            byte[] chunk = new byte[ChunkSize];
+            int left = bodyLength;
+            while (left > 0)
+            {
+                int read = body.Read(chunk, 0, left < ChunkSize ? left : ChunkSize);
+                if (read <= 0)
+                {
+                    throw new IOException("The body stream ended " + left + " bytes early.");
+                }
+
+                crc = Crc32.Update(crc, chunk, 0, read);
+                stream.Write(chunk, 0, read);
+                left -= read;
+            }
+
+            WriteTrailer(stream, crc);
+        }
+
+        private static void WriteTrailer(Stream stream, uint crc)
+        {
             byte[] trailer = new byte[4];
             WriteInt32(trailer, 0, (int)Crc32.Finish(crc));
             stream.Write(trailer, 0, 4);
@@ -183,14 +221,15 @@ namespace HttpCache.Nano.Storage
                 crc = Crc32.Update(crc, body, offset, count);
             }
 
-            byte[] trailer = new byte[5];
-            if (!ReadExactly(stream, trailer, 4) || (int)Crc32.Finish(crc) != ReadInt32(trailer, 0))
-            {
-                return null;
-            }
-
             // Anything after the trailer means the file is not what was written.
-            return stream.Read(trailer, 4, 1) > 0 ? null : body;
+            return CheckTrailer(stream, crc) ? body : null;
+        }
+
+        /// <summary>Reads the 4-byte trailer after a body and checks it against <paramref name="crc"/> (the running CRC over head and body).</summary>
+        internal static bool CheckTrailer(Stream stream, uint crc)
+        {
+            byte[] trailer = new byte[5];
+            return ReadExactly(stream, trailer, 4) && (int)Crc32.Finish(crc) == ReadInt32(trailer, 0) && stream.Read(trailer, 4, 1) <= 0;
         }
 
         private static bool ReadExactly(Stream stream, byte[] buffer, int count)

@@ -195,8 +195,13 @@ namespace HttpCache.Nano.Storage
                 throw new ArgumentNullException("entry");
             }
 
-            byte[] head = FlashRecord.EncodeHead(_sequence + 1, entry);
-            long size = FlashRecord.FileSize(head, entry.Body.Length);
+            return Store(key, entry, FlashRecord.EncodeHead(_sequence + 1, entry), entry.Body, null, entry.Body.Length);
+        }
+
+        // Writes a record whose body comes from an array or a stream, evicting as needed; updates the index.
+        private bool Store(CacheKey key, CacheEntry entry, byte[] head, byte[] body, Stream bodyStream, int bodyLength)
+        {
+            long size = FlashRecord.FileSize(head, bodyLength);
             int slot = _index.Find(key);
             if (size > _maxEntryBytes)
             {
@@ -241,7 +246,7 @@ namespace HttpCache.Nano.Storage
 
             try
             {
-                WriteFile(entry.Key, head, entry.Body);
+                WriteFile(entry.Key, head, body, bodyStream, bodyLength);
             }
             catch (IOException)
             {
@@ -306,6 +311,58 @@ namespace HttpCache.Nano.Storage
             return true;
         }
 
+        /// <summary>
+        /// Stores a response whose body is copied from <paramref name="body"/> in 512-byte chunks, for bodies too large
+        /// to hold in RAM. <paramref name="entry"/> supplies everything but the body (its Body is ignored).
+        /// </summary>
+        /// <returns>False when the record exceeds the per-entry limit or the write failed.</returns>
+        public bool PutStream(CacheKey key, CacheEntry entry, Stream body, int bodyLength)
+        {
+            if (entry == null || body == null)
+            {
+                throw new ArgumentNullException(entry == null ? "entry" : "body");
+            }
+
+            return Store(key, entry, FlashRecord.EncodeHead(_sequence + 1, entry, bodyLength), null, body, bodyLength);
+        }
+
+        /// <summary>
+        /// Opens the stored body of <paramref name="key"/> as a stream read from flash in chunks (checked against its CRC
+        /// when the end is reached), or returns null when nothing is stored. Dispose the stream.
+        /// </summary>
+        public FlashBodyStream OpenBody(CacheKey key)
+        {
+            int slot = _index.Find(key);
+            if (slot < 0)
+            {
+                return null;
+            }
+
+            Stream stream = null;
+            try
+            {
+                stream = _fs.OpenRead(PathOf(_meta[slot].Key, Extension));
+                FlashRecordHead head = FlashRecord.ReadHead(stream);
+                if (head == null || head.Entry.Key != _meta[slot].Key)
+                {
+                    stream.Dispose();
+                    return null;
+                }
+
+                _index.Touch(slot);
+                return new FlashBodyStream(stream, head);
+            }
+            catch (IOException)
+            {
+                if (stream != null)
+                {
+                    stream.Dispose();
+                }
+
+                return null;
+            }
+        }
+
         /// <summary>The stored keys, least recently used first. Allocates.</summary>
         public string[] Keys()
         {
@@ -328,7 +385,7 @@ namespace HttpCache.Nano.Storage
             }
         }
 
-        private void WriteFile(string key, byte[] head, byte[] body)
+        private void WriteFile(string key, byte[] head, byte[] body, Stream bodyStream, int bodyLength)
         {
             string path = PathOf(key, Extension);
             string temp = PathOf(key, TempExtension);
@@ -336,7 +393,14 @@ namespace HttpCache.Nano.Storage
             Stream stream = _fs.Create(temp);
             try
             {
-                FlashRecord.Write(stream, head, body);
+                if (bodyStream != null)
+                {
+                    FlashRecord.Write(stream, head, bodyStream, bodyLength);
+                }
+                else
+                {
+                    FlashRecord.Write(stream, head, body);
+                }
             }
             finally
             {
@@ -344,7 +408,7 @@ namespace HttpCache.Nano.Storage
             }
 
             _writes++;
-            _bytesWritten += FlashRecord.FileSize(head, body.Length);
+            _bytesWritten += FlashRecord.FileSize(head, bodyLength);
             _fs.Delete(old);
             if (_fs.Exists(path))
             {

@@ -273,6 +273,127 @@ namespace HttpCache.Nano.Tests.Storage
             Assert.AreEqual(1L + 3, store.Writes, "30 minutes of 304s persisted every 10 minutes");
         }
 
+        /// <summary>A body produced on the fly: byte i is (i * 31) mod 251, never held in an array.</summary>
+        private sealed class PatternStream : Stream
+        {
+            private readonly int _length;
+            private int _position;
+
+            public PatternStream(int length)
+            {
+                _length = length;
+            }
+
+            public override bool CanRead
+            {
+                get { return true; }
+            }
+
+            public override bool CanSeek
+            {
+                get { return false; }
+            }
+
+            public override bool CanWrite
+            {
+                get { return false; }
+            }
+
+            public override long Length
+            {
+                get { return _length; }
+            }
+
+            public override long Position
+            {
+                get { return _position; }
+                set { throw new NotSupportedException(); }
+            }
+
+            public override int Read(byte[] buffer, int offset, int count)
+            {
+                int n = 0;
+                while (n < count && _position < _length)
+                {
+                    buffer[offset + n++] = (byte)(_position * 31 % 251);
+                    _position++;
+                }
+
+                return n;
+            }
+
+            public override void Flush()
+            {
+            }
+
+            public override long Seek(long offset, SeekOrigin origin)
+            {
+                throw new NotSupportedException();
+            }
+
+            public override void SetLength(long value)
+            {
+                throw new NotSupportedException();
+            }
+
+            public override void Write(byte[] buffer, int offset, int count)
+            {
+                throw new NotSupportedException();
+            }
+        }
+
+        [TestMethod]
+        public void LargeBodiesStreamToAndFromFlashInChunks()
+        {
+            const int size = 100 * 1024;
+            MemoryFileSystem fs = new MemoryFileSystem();
+            FlashStore store = new FlashStore(fs, Dir, 4, 256 * 1024, 200 * 1024);
+            Assert.IsTrue(store.PutStream(Key("firmware"), Entry("firmware", "", "fw1"), new PatternStream(size), size));
+            FlashBodyStream body = new FlashStore(fs, Dir, 4, 256 * 1024, 200 * 1024).OpenBody(Key("firmware"));
+            Assert.IsNotNull(body);
+            Assert.AreEqual((long)size, body.Length);
+            byte[] chunk = new byte[1024];
+            int total = 0;
+            bool same = true;
+            int read;
+            while ((read = body.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                for (int i = 0; i < read; i++)
+                {
+                    same &= chunk[i] == (byte)((total + i) * 31 % 251);
+                }
+
+                total += read;
+            }
+
+            body.Dispose();
+            Assert.AreEqual(size, total);
+            Assert.IsTrue(same, "the streamed body reads back byte for byte");
+            Assert.IsNull(store.OpenBody(Key("absent")));
+        }
+
+        [TestMethod]
+        public void AStreamedBodyThatFailsItsCrcThrowsAtTheEnd()
+        {
+            MemoryFileSystem fs = new MemoryFileSystem();
+            FlashStore store = new FlashStore(fs, Dir, 4, 64 * 1024, 32 * 1024);
+            store.PutStream(Key("big"), Entry("big", "", "b"), new PatternStream(5000), 5000);
+            string file = fs.Names()[0];
+            byte[] content = fs.Read(file);
+            content[content.Length - 100] ^= 0x40;
+            fs.Overwrite(file, content);
+            FlashBodyStream body = store.OpenBody(Key("big"));
+            byte[] chunk = new byte[700];
+            Expect.Throws(typeof(IOException), () =>
+            {
+                while (body.Read(chunk, 0, chunk.Length) > 0)
+                {
+                }
+            });
+            body.Dispose();
+            Assert.IsFalse(store.PutStream(Key("short"), Entry("short", "", "s"), new PatternStream(10), 20), "a body stream that ends early is a failed write");
+        }
+
         [TestMethod]
         public void RemoveAndClearDeleteTheFiles()
         {
