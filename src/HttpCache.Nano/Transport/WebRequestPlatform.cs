@@ -1,9 +1,10 @@
 // WebRequestPlatform: the one step of preparing an HttpWebRequest that differs between nanoFramework and desktop .NET.
 using System.Net;
-using System.Reflection;
 using System.Security.Cryptography.X509Certificates;
 #if NANOFRAMEWORK_1_0
 using System.Net.Security;
+#else
+using System.Reflection;
 #endif
 
 namespace HttpCache.Nano.Transport
@@ -11,9 +12,11 @@ namespace HttpCache.Nano.Transport
     /// <summary>Platform-specific request settings for <see cref="WebRequestTransport"/>.</summary>
     internal static class WebRequestPlatform
     {
+#if !NANOFRAMEWORK_1_0
         // Desktop HttpWebRequest follows redirects unless told not to; nanoFramework's never does and has no setter.
         // Found by reflection so the desktop build of these sources uses only members nanoFramework also has.
         private static readonly MethodInfo s_setAllowAutoRedirect = typeof(HttpWebRequest).GetMethod("set_AllowAutoRedirect");
+#endif
 
         /// <summary>Creates the request for <paramref name="url"/> with redirects off and TLS configured.</summary>
         public static HttpWebRequest Create(string url, X509Certificate rootCertificate)
