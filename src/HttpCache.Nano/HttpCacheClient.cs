@@ -2,6 +2,7 @@
 using System;
 using HttpCache.Nano.Parsing;
 using HttpCache.Nano.Policy;
+using HttpCache.Nano.Server;
 using HttpCache.Nano.Storage;
 using HttpCache.Nano.Time;
 using HttpCache.Nano.Transport;
@@ -144,14 +145,14 @@ namespace HttpCache.Nano
                     case CacheAction.ServeFresh:
                         _stats.FreshHits++;
                         _stats.BodyBytesSaved += entry.Body.Length;
-                        return FromEntry(entry, method, CacheSource.Cache, decision.Age);
+                        return FromEntry(entry, method, request, CacheSource.Cache, decision.Age);
                     case CacheAction.ServeStale:
                         if (decision.StaleReason == StaleReason.WhileRevalidate)
                         {
                             entry.RevalidatePending = true;
                         }
 
-                        return ServeStale(entry, method, decision.Age, decision.StaleReason);
+                        return ServeStale(entry, method, request, decision.Age, decision.StaleReason);
                     case CacheAction.GatewayTimeout:
                         _stats.GatewayTimeouts++;
                         _stats.Misses++;
@@ -186,7 +187,7 @@ namespace HttpCache.Nano
                 }
                 catch (HttpTransportException e)
                 {
-                    return OnTransportError(entry, method, decision, e);
+                    return OnTransportError(entry, method, request, decision, e);
                 }
 
                 CacheNow received = CacheNow.Read(_clock);
@@ -216,7 +217,7 @@ namespace HttpCache.Nano
                     TextSlice storedHeaders = TextSlice.Of(entry.Headers);
                     if (NotModifiedMerge.Selects(facts, storedHeaders, entry.Info.LastModified))
                     {
-                        return Freshen(key, entry, method, headers, response, sent, received);
+                        return Freshen(key, entry, method, headers, request, response, sent, received);
                     }
 
                     // The 304 does not match what was stored (RFC 9111 4.3.3): fetch the full response once.
@@ -231,7 +232,7 @@ namespace HttpCache.Nano
                 {
                     lock (_lock)
                     {
-                        return ServeStale(entry, method, Freshness.CurrentAge(entry.Info, received), StaleReason.Error);
+                        return ServeStale(entry, method, request, Freshness.CurrentAge(entry.Info, received), StaleReason.Error);
                     }
                 }
 
@@ -288,7 +289,7 @@ namespace HttpCache.Nano
             }
         }
 
-        private CacheResponse Freshen(CacheKey key, CacheEntry entry, string method, HttpHeaders headers, OriginResponse response, CacheNow sent, CacheNow received)
+        private CacheResponse Freshen(CacheKey key, CacheEntry entry, string method, HttpHeaders headers, HeaderFacts request, OriginResponse response, CacheNow sent, CacheNow received)
         {
             HeaderBlockWriter writer = new HeaderBlockWriter(entry.Headers.Length + response.HeaderLength);
             bool validatorsChanged = NotModifiedMerge.Merge(TextSlice.Of(entry.Headers), new TextSlice(response.HeaderBlock, 0, response.HeaderLength), writer);
@@ -309,11 +310,11 @@ namespace HttpCache.Nano
                 _stats.NotModified++;
                 _stats.BodyBytesSaved += entry.Body.Length;
                 _store.Freshen(key, updated, validatorsChanged);
-                return FromEntry(updated, method, CacheSource.CacheRevalidated, Freshness.CurrentAge(info, received));
+                return FromEntry(updated, method, request, CacheSource.CacheRevalidated, Freshness.CurrentAge(info, received));
             }
         }
 
-        private CacheResponse OnTransportError(CacheEntry entry, string method, CacheDecision decision, HttpTransportException error)
+        private CacheResponse OnTransportError(CacheEntry entry, string method, HeaderFacts request, CacheDecision decision, HttpTransportException error)
         {
             lock (_lock)
             {
@@ -321,7 +322,7 @@ namespace HttpCache.Nano
                 if (entry != null && (decision.StaleIfErrorAllowed || decision.StaleWhenOfflineAllowed))
                 {
                     StaleReason reason = decision.StaleIfErrorAllowed ? StaleReason.Error : StaleReason.Offline;
-                    return ServeStale(entry, method, Freshness.CurrentAge(entry.Info, CacheNow.Read(_clock)), reason);
+                    return ServeStale(entry, method, request, Freshness.CurrentAge(entry.Info, CacheNow.Read(_clock)), reason);
                 }
 
                 _stats.GatewayTimeouts++;
@@ -435,7 +436,7 @@ namespace HttpCache.Nano
             return !entry.Info.HasVary || Variance.Matches(TextSlice.Of(entry.Headers), entry.VaryValues, headers);
         }
 
-        private CacheResponse ServeStale(CacheEntry entry, string method, long age, StaleReason reason)
+        private CacheResponse ServeStale(CacheEntry entry, string method, HeaderFacts request, long age, StaleReason reason)
         {
             _stats.StaleServed++;
             _stats.BodyBytesSaved += entry.Body.Length;
@@ -455,7 +456,7 @@ namespace HttpCache.Nano
                     break;
             }
 
-            CacheResponse response = FromEntry(entry, method, CacheSource.CacheStale, age);
+            CacheResponse response = FromEntry(entry, method, request, CacheSource.CacheStale, age);
             response.StaleReason = reason;
             return response;
         }
@@ -531,8 +532,27 @@ namespace HttpCache.Nano
             writer.End();
         }
 
-        private static CacheResponse FromEntry(CacheEntry entry, string method, CacheSource source, long age)
+        // A stored response for the caller; a 304 instead when the caller's own validators match it (RFC 9111 4.3.2).
+        private static CacheResponse FromEntry(CacheEntry entry, string method, HeaderFacts request, CacheSource source, long age)
         {
+            if (entry.StatusCode == 200 && (request.HasIfNoneMatch || request.IfModifiedSince >= 0))
+            {
+                TextSlice stored = TextSlice.Of(entry.Headers);
+                TextSlice value;
+                EntityTag etag = default(EntityTag);
+                if (HeaderBlockReader.TryFind(stored, HeaderName.ETag, out value))
+                {
+                    EntityTag.TryParse(value, out etag);
+                }
+
+                if (ConditionalGet.Evaluate(method, request, etag, entry.Info.LastModified, true) == ConditionalResult.NotModified)
+                {
+                    HeaderBlockWriter writer = new HeaderBlockWriter(entry.Headers.Length);
+                    ConditionalGet.WriteNotModifiedHeaders(stored, writer);
+                    return new CacheResponse(304, "Not Modified", writer.ToArray(), null, source, age);
+                }
+            }
+
             return new CacheResponse(entry.StatusCode, entry.ReasonPhrase, entry.Headers, method == "HEAD" ? null : entry.Body, source, age);
         }
 

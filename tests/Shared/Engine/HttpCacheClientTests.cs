@@ -461,6 +461,32 @@ namespace HttpCache.Nano.Tests.Engine
         }
 
         [TestMethod]
+        public void AClientsOwnValidatorsMatchingTheStoredResponseGetA304FromTheCache()
+        {
+            ManualClock clock = new ManualClock(Fixtures.T0);
+            ScriptedTransport origin = new ScriptedTransport().Then(Fixtures.Response(200,
+                Dated(clock, "Cache-Control: max-age=600\nETag: \"v7\"\nLast-Modified: " + Fixtures.Date(Fixtures.T0 - 50) + "\nContent-Type: text/plain\nContent-Length: 4"), "body"));
+            HttpCacheClient cache = Client(origin, clock);
+            cache.Get(Url);
+            HttpHeaders matching = new HttpHeaders();
+            matching.Add("If-None-Match", "\"v6\", W/\"v7\"");
+            CacheResponse notModified = cache.Send("GET", Url, matching, null);
+            Assert.AreEqual(304, notModified.StatusCode);
+            Assert.AreEqual(0, notModified.Body.Length);
+            AssertSource(CacheSource.Cache, notModified);
+            Assert.AreEqual("\"v7\"", notModified.GetHeader("ETag"));
+            Assert.IsNull(notModified.GetHeader("Content-Type"), "no body fields on a 304");
+            HttpHeaders other = new HttpHeaders();
+            other.Add("If-None-Match", "\"v6\"");
+            Assert.AreEqual(200, cache.Send("GET", Url, other, null).StatusCode);
+            HttpHeaders since = new HttpHeaders();
+            since.Add("If-Modified-Since", Fixtures.Date(Fixtures.T0 - 50));
+            Assert.AreEqual(304, cache.Send("GET", Url, since, null).StatusCode);
+            Assert.AreEqual(1, origin.Count, "all answered from the cache");
+            AssertOutcomesAddUp(cache.Stats);
+        }
+
+        [TestMethod]
         public void BadUrlsAndMethodsAreRejectedBeforeAnyNetworkUse()
         {
             ScriptedTransport origin = new ScriptedTransport();
