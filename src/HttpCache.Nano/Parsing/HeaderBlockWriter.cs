@@ -80,14 +80,6 @@ namespace HttpCache.Nano.Parsing
             _buffer[_length++] = (byte)'\n';
         }
 
-        /// <summary>Appends <paramref name="count"/> raw bytes.</summary>
-        public void AppendRaw(byte[] bytes, int count)
-        {
-            Ensure(count);
-            Array.Copy(bytes, 0, _buffer, _length, count);
-            _length += count;
-        }
-
         /// <summary>Appends a string as Latin-1 bytes (characters above 255 become '?').</summary>
         public void AppendText(string text)
         {

@@ -229,12 +229,7 @@ namespace HttpCache.Nano.Storage
 
             while (_bytes + size > _maxBytes || (slot < 0 && _index.IsFull))
             {
-                int oldest = _index.Oldest;
-                if (oldest == slot)
-                {
-                    oldest = _index.NewerThan(oldest);
-                }
-
+                int oldest = _index.OldestExcept(slot);
                 if (oldest < 0)
                 {
                     break;

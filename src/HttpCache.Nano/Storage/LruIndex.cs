@@ -95,6 +95,13 @@ namespace HttpCache.Nano.Storage
             get { return _newest; }
         }
 
+        /// <summary>The least recently used slot other than <paramref name="keep"/>, or -1: the next eviction victim when <paramref name="keep"/> is being replaced.</summary>
+        public int OldestExcept(int keep)
+        {
+            int oldest = _oldest;
+            return oldest == keep && oldest != None ? _newer[oldest] : oldest;
+        }
+
         /// <summary>The slot used just before <paramref name="slot"/> in recency order (towards newest), or -1.</summary>
         public int NewerThan(int slot)
         {

@@ -131,12 +131,7 @@ namespace HttpCache.Nano.Storage
             // Evict the least recently used (never the slot being replaced) until the entry fits.
             while (_bytes + size > _maxBytes || (slot < 0 && _index.IsFull))
             {
-                int oldest = _index.Oldest;
-                if (oldest == slot)
-                {
-                    oldest = _index.NewerThan(oldest);
-                }
-
+                int oldest = _index.OldestExcept(slot);
                 if (oldest < 0)
                 {
                     break;
