@@ -16,7 +16,9 @@ dir=$1; name=$2; guid=$3; ns=$4
   echo '  </PropertyGroup>'
   echo '  <ItemGroup>'
   (cd "$dir" && find . -name '*.cs' -not -path './obj/*' -not -path './bin/*' -not -path './Properties/*' | sed 's#^\./##' | LC_ALL=C sort) | while read -r f; do
-    echo "    <Compile Include=\"\$(MSBuildThisFileDirectory)${f//\//\\}\" />"
+    # Files at the root get an explicit ".\" so every entry names a folder (tools that read file names rely on it).
+    case "$f" in */*) rel="${f//\//\\}" ;; *) rel=".\\$f" ;; esac
+    echo "    <Compile Include=\"\$(MSBuildThisFileDirectory)$rel\" />"
   done
   echo '  </ItemGroup>'
   echo '</Project>'
