@@ -73,14 +73,13 @@ namespace HttpCache.Nano.Storage
         /// <exception cref="ArgumentException">The method is empty, or the URL is not an absolute http or https URL with a host.</exception>
         public static CacheKey Of(string method, string url)
         {
-            CacheKey key = Parse(method, url, 0);
-            return new CacheKey(method, url, key._schemeLength, key._authorityStart, key._authorityLength, key._pathStart, key._pathEnd, key.ComputeHash());
+            return Parse(method, url, false, 0);
         }
 
         /// <summary>Creates a key whose hash is <paramref name="hash"/> instead of the computed one: for collision tests.</summary>
         public static CacheKey WithHash(string method, string url, int hash)
         {
-            return Parse(method, url, hash);
+            return Parse(method, url, true, hash);
         }
 
         /// <summary>True when this key, normalised, equals <paramref name="normalizedKey"/> (a stored key).</summary>
@@ -212,21 +211,6 @@ namespace HttpCache.Nano.Storage
             return _url[_pathStart + i];
         }
 
-        private int ComputeHash()
-        {
-            uint hash = HashRange(2166136261, _method, 0, _method.Length, false);
-            hash = (hash ^ ' ') * Prime;
-            hash = HashRange(hash, _url, 0, _schemeLength, true);
-            hash = (((((hash ^ ':') * Prime) ^ '/') * Prime) ^ '/') * Prime;
-            hash = HashRange(hash, _url, _authorityStart, _authorityLength, true);
-            if (NeedsSlash)
-            {
-                hash = (hash ^ '/') * Prime;
-            }
-
-            return (int)HashRange(hash, _url, _pathStart, _pathEnd - _pathStart, false);
-        }
-
         // FNV-1a over a range of source characters, optionally lower-casing ASCII letters.
         private static uint HashRange(uint hash, string source, int start, int count, bool lower)
         {
@@ -249,7 +233,9 @@ namespace HttpCache.Nano.Storage
             return c >= 'A' && c <= 'Z' ? c | 0x20 : c;
         }
 
-        private static CacheKey Parse(string method, string url, int hash)
+        // Validates and splits the URL and computes the FNV-1a hash of the normalised key in the same walk:
+        // the scheme and authority are read twice (to find their ends, then to hash), the path once.
+        private static CacheKey Parse(string method, string url, bool forced, int forcedHash)
         {
             if (method == null)
             {
@@ -275,15 +261,20 @@ namespace HttpCache.Nano.Storage
             }
 
             int authorityStart = colon + 3;
-            int end = url.IndexOf('#');
-            if (end < 0)
-            {
-                end = url.Length;
-            }
-
             int pathStart = authorityStart;
-            while (pathStart < end && url[pathStart] != '/' && url[pathStart] != '?')
+            while (pathStart < url.Length)
             {
+                char c = url[pathStart];
+                if (c == '/' || c == '?' || c == '#')
+                {
+                    break;
+                }
+
+                if (c <= ' ' || c == 0x7F)
+                {
+                    throw new ArgumentException("The URL contains whitespace or control characters: '" + url + "'.");
+                }
+
                 pathStart++;
             }
 
@@ -291,15 +282,6 @@ namespace HttpCache.Nano.Storage
             if (authorityLength == 0 || url[authorityStart] == ':')
             {
                 throw new ArgumentException("The URL has no host: '" + url + "'.");
-            }
-
-            for (int i = authorityStart; i < end; i++)
-            {
-                char c = url[i];
-                if (c <= ' ' || c == 0x7F)
-                {
-                    throw new ArgumentException("The URL contains whitespace or control characters: '" + url + "'.");
-                }
             }
 
             // Drop the default port (":80" for http, ":443" for https) and an empty port (":").
@@ -313,7 +295,38 @@ namespace HttpCache.Nano.Storage
                 authorityLength--;
             }
 
-            return new CacheKey(method, url, colon, authorityStart, authorityLength, pathStart, end, hash);
+            uint hash = HashRange(2166136261, method, 0, method.Length, false);
+            hash = (hash ^ ' ') * Prime;
+            hash = HashRange(hash, url, 0, colon, true);
+            hash = (((((hash ^ ':') * Prime) ^ '/') * Prime) ^ '/') * Prime;
+            hash = HashRange(hash, url, authorityStart, authorityLength, true);
+
+            // Path and query: validated, hashed and ended at the fragment in one walk.
+            bool needsSlash = pathStart == url.Length || url[pathStart] == '?' || url[pathStart] == '#';
+            if (needsSlash)
+            {
+                hash = (hash ^ '/') * Prime;
+            }
+
+            int end = pathStart;
+            while (end < url.Length)
+            {
+                uint c = url[end];
+                if (c == '#')
+                {
+                    break;
+                }
+
+                if (c <= ' ' || c == 0x7F)
+                {
+                    throw new ArgumentException("The URL contains whitespace or control characters: '" + url + "'.");
+                }
+
+                hash = (hash ^ c) * Prime;
+                end++;
+            }
+
+            return new CacheKey(method, url, colon, authorityStart, authorityLength, pathStart, end, forced ? forcedHash : (int)hash);
         }
 
         private static bool IsScheme(string url, string scheme)
