@@ -51,72 +51,48 @@ namespace HttpCache.Nano.Parsing
             int length = block.Length;
             while (position < length)
             {
-                int first = block[position];
-                bool fold = first == Ascii.Space || first == Ascii.Tab;
-                if (fold && fields == 0)
+                bool invalid;
+                int lf = block.IndexOfLineFeed(position, out invalid);
+                if (lf < 0)
+                {
+                    // A bad character already seen cannot be repaired by more input; a trailing CR can.
+                    return invalid ? HeaderBlockStatus.Invalid : HeaderBlockStatus.Incomplete;
+                }
+
+                if (invalid)
                 {
                     return HeaderBlockStatus.Invalid;
                 }
 
-                // colon < 0: still in the name; a line that is a fold has no name.
-                int colon = fold ? position : -1;
-                int i = position;
-                int c = 0;
-                while (i < length)
-                {
-                    c = block[i];
-                    if (c == Ascii.LineFeed)
-                    {
-                        break;
-                    }
-
-                    if (colon < 0)
-                    {
-                        if (c == Ascii.Colon)
-                        {
-                            colon = i;
-                        }
-                        else if (!Ascii.IsTokenChar(c))
-                        {
-                            // A bare CR before LF is the line end; anything else breaks the name grammar.
-                            if (!(c == Ascii.CarriageReturn && i + 1 < length && block[i + 1] == Ascii.LineFeed && i == position))
-                            {
-                                return i + 1 >= length && c == Ascii.CarriageReturn ? HeaderBlockStatus.Incomplete : HeaderBlockStatus.Invalid;
-                            }
-                        }
-                    }
-                    else if (c == 0 || (c == Ascii.CarriageReturn && (i + 1 >= length || block[i + 1] != Ascii.LineFeed)))
-                    {
-                        if (i + 1 >= length && c == Ascii.CarriageReturn)
-                        {
-                            return HeaderBlockStatus.Incomplete;
-                        }
-
-                        return HeaderBlockStatus.Invalid;
-                    }
-
-                    i++;
-                }
-
-                if (i >= length)
-                {
-                    return HeaderBlockStatus.Incomplete;
-                }
-
-                int lineEnd = i > position && block[i - 1] == Ascii.CarriageReturn ? i - 1 : i;
+                int lineEnd = lf > position && block[lf - 1] == Ascii.CarriageReturn ? lf - 1 : lf;
                 if (lineEnd == position)
                 {
-                    end = i + 1;
+                    end = lf + 1;
                     return HeaderBlockStatus.Complete;
                 }
 
-                if (colon < 0 || colon == position && !fold)
+                int first = block[position];
+                if (first == Ascii.Space || first == Ascii.Tab)
                 {
-                    return HeaderBlockStatus.Invalid;
+                    if (fields == 0)
+                    {
+                        return HeaderBlockStatus.Invalid;
+                    }
                 }
-
-                if (!fold)
+                else
                 {
+                    // The name: one or more token characters up to the colon (no whitespace before it, RFC 9112 5.1).
+                    int i = position;
+                    while (i < lineEnd && Ascii.IsTokenChar(block[i]))
+                    {
+                        i++;
+                    }
+
+                    if (i == position || i == lineEnd || block[i] != Ascii.Colon)
+                    {
+                        return HeaderBlockStatus.Invalid;
+                    }
+
                     fields++;
                     if (fields > maxFields)
                     {
@@ -124,7 +100,7 @@ namespace HttpCache.Nano.Parsing
                     }
                 }
 
-                position = i + 1;
+                position = lf + 1;
             }
 
             return HeaderBlockStatus.Incomplete;
@@ -137,37 +113,21 @@ namespace HttpCache.Nano.Parsing
             int length = block.Length;
             while (true)
             {
-                int colon = -1;
-                int i = position;
-                while (true)
-                {
-                    int c = block[i];
-                    if (c == Ascii.LineFeed)
-                    {
-                        break;
-                    }
-
-                    if (colon < 0 && c == Ascii.Colon)
-                    {
-                        colon = i;
-                    }
-
-                    i++;
-                }
-
-                if (colon < 0)
+                int lf = block.IndexOf(Ascii.LineFeed, position);
+                int colon = block.IndexOf(Ascii.Colon, position);
+                if (colon < 0 || colon > lf)
                 {
                     // The empty line (Scan guarantees every other line has a colon).
                     return;
                 }
 
-                int valueEnd = i;
-                int next = i + 1;
+                int valueEnd = lf;
+                int next = lf + 1;
 
                 // Continuation lines (obs-fold) extend the value.
                 while (next < length && (block[next] == Ascii.Space || block[next] == Ascii.Tab))
                 {
-                    int lf = block.IndexOf(Ascii.LineFeed, next);
+                    lf = block.IndexOf(Ascii.LineFeed, next);
                     valueEnd = lf;
                     next = lf + 1;
                 }

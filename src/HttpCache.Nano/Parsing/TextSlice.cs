@@ -160,11 +160,84 @@ namespace HttpCache.Nano.Parsing
         /// <summary>Index of the first occurrence of <paramref name="ch"/> at or after <paramref name="from"/>, or -1.</summary>
         public int IndexOf(int ch, int from)
         {
-            for (int i = from < 0 ? 0 : from; i < _length; i++)
+            int start = from < 0 ? 0 : from;
+
+            // One loop per source kind: no per-character dispatch on the hot scanning path.
+            if (_bytes != null)
             {
-                if (this[i] == ch)
+                byte[] bytes = _bytes;
+                int end = _start + _length;
+                for (int i = _start + start; i < end; i++)
+                {
+                    if (bytes[i] == ch)
+                    {
+                        return i - _start;
+                    }
+                }
+
+                return -1;
+            }
+
+            for (int i = start; i < _length; i++)
+            {
+                if (_text[_start + i] == ch)
                 {
                     return i;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>
+        /// Index of the first LF at or after <paramref name="from"/>, or -1; <paramref name="invalid"/> tells whether a NUL
+        /// or a CR not followed by LF came before it (both forbidden in a field line).
+        /// </summary>
+        internal int IndexOfLineFeed(int from, out bool invalid)
+        {
+            invalid = false;
+            if (_bytes != null)
+            {
+                byte[] bytes = _bytes;
+                int end = _start + _length;
+                for (int i = _start + from; i < end; i++)
+                {
+                    int c = bytes[i];
+                    if (c > Ascii.CarriageReturn)
+                    {
+                        continue;
+                    }
+
+                    if (c == Ascii.LineFeed)
+                    {
+                        return i - _start;
+                    }
+
+                    if (c == 0 || (c == Ascii.CarriageReturn && i + 1 < end && bytes[i + 1] != Ascii.LineFeed))
+                    {
+                        invalid = true;
+                    }
+                }
+
+                return -1;
+            }
+
+            for (int i = from; i < _length; i++)
+            {
+                int c = _text[_start + i];
+                if (c > Ascii.CarriageReturn)
+                {
+                    continue;
+                }
+
+                if (c == Ascii.LineFeed)
+                {
+                    return i;
+                }
+
+                if (c == 0 || (c == Ascii.CarriageReturn && i + 1 < _length && _text[_start + i + 1] != Ascii.LineFeed))
+                {
+                    invalid = true;
                 }
             }
 
