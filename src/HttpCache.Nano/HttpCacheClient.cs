@@ -1,5 +1,6 @@
 // HttpCacheClient: the edge that reads the clock, asks the policy, and drives the transport and the store.
 using System;
+using System.Collections;
 using HttpCache.Nano.Parsing;
 using HttpCache.Nano.Policy;
 using HttpCache.Nano.Server;
@@ -31,6 +32,8 @@ namespace HttpCache.Nano
     /// </remarks>
     public sealed class HttpCacheClient
     {
+        private const int MaxPendingRevalidations = 64;
+
         private static readonly HeaderFacts s_noRequestHeaders = new HeaderFacts();
 
         private readonly object _lock = new object();
@@ -38,6 +41,10 @@ namespace HttpCache.Nano
         private readonly IHttpTransport _transport;
         private readonly IClock _clock;
         private readonly CacheOptions _options;
+
+        // Keys served stale within stale-while-revalidate, revalidated on their next use. Kept here rather than on
+        // the entry so it works with every store (a flash store hands out a new entry object on each lookup).
+        private readonly Hashtable _revalidatePending = new Hashtable();
         private CacheStats _stats;
 
         /// <summary>Creates a client with the system clock and default options.</summary>
@@ -139,7 +146,14 @@ namespace HttpCache.Nano
                     entry = null;
                 }
 
-                decision = CachePolicy.Decide(request, entry != null, entry == null ? default(StoredResponseInfo) : entry.Info, entry != null && entry.RevalidatePending, now, _options);
+                bool pending = entry != null && _revalidatePending.Count > 0 && _revalidatePending.Contains(entry.Key);
+                decision = CachePolicy.Decide(request, entry != null, entry == null ? default(StoredResponseInfo) : entry.Info, pending, now, _options);
+                if (pending && decision.Action != CacheAction.ServeStale)
+                {
+                    // The revalidation owed by a stale-while-revalidate serve happens now (or is no longer needed).
+                    _revalidatePending.Remove(entry.Key);
+                }
+
                 switch (decision.Action)
                 {
                     case CacheAction.ServeFresh:
@@ -149,7 +163,7 @@ namespace HttpCache.Nano
                     case CacheAction.ServeStale:
                         if (decision.StaleReason == StaleReason.WhileRevalidate)
                         {
-                            entry.RevalidatePending = true;
+                            MarkRevalidatePending(entry.Key);
                         }
 
                         return ServeStale(entry, method, request, decision.Age, decision.StaleReason);
@@ -424,6 +438,17 @@ namespace HttpCache.Nano
             {
                 _stats.Invalidations++;
             }
+        }
+
+        private void MarkRevalidatePending(string key)
+        {
+            // Bounded: forgetting marks only means one more stale serve within the window.
+            if (_revalidatePending.Count >= MaxPendingRevalidations)
+            {
+                _revalidatePending.Clear();
+            }
+
+            _revalidatePending[key] = true;
         }
 
         private bool IsVariantFor(CacheEntry entry, HttpHeaders headers)

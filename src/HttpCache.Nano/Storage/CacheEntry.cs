@@ -51,9 +51,6 @@ namespace HttpCache.Nano.Storage
         /// <summary>Hash of the request's Authorization value, or 0 when the request had none.</summary>
         public long CredentialHash { get; private set; }
 
-        /// <summary>Set after a stale-while-revalidate serve: the next use revalidates. Guarded by the client's lock.</summary>
-        public bool RevalidatePending { get; set; }
-
         /// <summary>Bytes this entry counts against a store's budget.</summary>
         public long Size
         {

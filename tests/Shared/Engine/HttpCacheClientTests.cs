@@ -267,6 +267,22 @@ namespace HttpCache.Nano.Tests.Engine
         }
 
         [TestMethod]
+        public void StaleWhileRevalidateAlsoRevalidatesOnTheNextUseWithAFlashStoreAlone()
+        {
+            ManualClock clock = new ManualClock(Fixtures.T0);
+            ScriptedTransport origin = new ScriptedTransport()
+                .Then(Fixtures.Response(200, Dated(clock, "Cache-Control: max-age=10, stale-while-revalidate=60\nETag: \"v1\""), "v1"))
+                .Then(Fixtures.Response(304, "Date: " + Fixtures.Date(Fixtures.T0 + 20) + "\nCache-Control: max-age=10, stale-while-revalidate=60\nETag: \"v1\"", null));
+            HttpCacheClient cache = new HttpCacheClient(new FlashStore(new MemoryFileSystem(), "cache", 4, 16384, 8192), origin, clock, new CacheOptions());
+            cache.Get(Url);
+            clock.Advance(20);
+            AssertSource(CacheSource.CacheStale, cache.Get(Url));
+            AssertSource(CacheSource.CacheRevalidated, cache.Get(Url));
+            Assert.AreEqual(2, origin.Count);
+            AssertOutcomesAddUp(cache.Stats);
+        }
+
+        [TestMethod]
         public void UnsafeMethodsInvalidateTheTargetAndSameOriginLocations()
         {
             ManualClock clock = new ManualClock(Fixtures.T0);
