@@ -208,12 +208,7 @@ namespace HttpCache.Nano
                 HeaderFacts facts = new HeaderFacts();
                 int consumed;
                 HeaderBlockStatus status = HeaderParser.Parse(new TextSlice(response.HeaderBlock, 0, response.HeaderLength), facts, _options.MaxResponseHeaderFields, out consumed);
-                lock (_lock)
-                {
-                    _stats.WireBytesSent += response.BytesSent;
-                    _stats.WireBytesReceived += response.BytesReceived;
-                    _stats.BodyBytesReceived += response.BodyLength;
-                }
+                CountTransfer(response);
 
                 if (status != HeaderBlockStatus.Complete)
                 {
@@ -231,7 +226,7 @@ namespace HttpCache.Nano
                     TextSlice storedHeaders = TextSlice.Of(entry.Headers);
                     if (NotModifiedMerge.Selects(facts, storedHeaders, entry.Info.LastModified))
                     {
-                        return Freshen(key, entry, method, headers, request, response, sent, received);
+                        return Freshen(key, entry, method, headers, request, response, facts, sent, received);
                     }
 
                     // The 304 does not match what was stored (RFC 9111 4.3.3): fetch the full response once.
@@ -289,8 +284,7 @@ namespace HttpCache.Nano
                     return FromOrigin(response, stored);
                 }
 
-                byte[] body = new byte[response.BodyLength];
-                Array.Copy(response.Body, body, response.BodyLength);
+                byte[] body = ExactBody(response);
                 StoredResponseInfo info = StoredResponseInfo.Describe(response.StatusCode, facts, sent, received, _options.MaxHeuristicLifetime);
                 CacheEntry entry = new CacheEntry(key.ToString(), response.StatusCode, response.ReasonPhrase, stored, body, info,
                     facts.HasVary ? Variance.Capture(TextSlice.Of(stored), headers) : null, Variance.CredentialHash(headers));
@@ -303,7 +297,7 @@ namespace HttpCache.Nano
             }
         }
 
-        private CacheResponse Freshen(CacheKey key, CacheEntry entry, string method, HttpHeaders headers, HeaderFacts request, OriginResponse response, CacheNow sent, CacheNow received)
+        private CacheResponse Freshen(CacheKey key, CacheEntry entry, string method, HttpHeaders headers, HeaderFacts request, OriginResponse response, HeaderFacts notModifiedFacts, CacheNow sent, CacheNow received)
         {
             HeaderBlockWriter writer = new HeaderBlockWriter(entry.Headers.Length + response.HeaderLength);
             bool validatorsChanged = NotModifiedMerge.Merge(TextSlice.Of(entry.Headers), new TextSlice(response.HeaderBlock, 0, response.HeaderLength), writer);
@@ -313,8 +307,6 @@ namespace HttpCache.Nano
             HeaderParser.Parse(TextSlice.Of(merged), mergedFacts, int.MaxValue, out consumed);
 
             // The 304's own Age (not the stored one) is the age value of this validation (RFC 9111 4.2.3).
-            HeaderFacts notModifiedFacts = new HeaderFacts();
-            HeaderParser.Parse(new TextSlice(response.HeaderBlock, 0, response.HeaderLength), notModifiedFacts, int.MaxValue, out consumed);
             StoredResponseInfo info = StoredResponseInfo.Describe(entry.StatusCode, mergedFacts, sent, received, _options.MaxHeuristicLifetime);
             info.InitialAge = Freshness.InitialAge(notModifiedFacts.Age, mergedFacts.Date, received.WallSeconds, StoredResponseInfo.ResponseDelay(sent, received));
             CacheEntry updated = new CacheEntry(entry.Key, entry.StatusCode, entry.ReasonPhrase, merged, entry.Body, info,
@@ -340,9 +332,7 @@ namespace HttpCache.Nano
                 }
 
                 _stats.GatewayTimeouts++;
-                CacheResponse response = Generated504(error.Message);
-                response.OriginUnreachable = true;
-                return response;
+                return Unreachable(error);
             }
         }
 
@@ -366,9 +356,7 @@ namespace HttpCache.Nano
                     _stats.TransportErrors++;
                 }
 
-                CacheResponse failed = Generated504(e.Message);
-                failed.OriginUnreachable = true;
-                return failed;
+                return Unreachable(e);
             }
 
             HeaderFacts facts = new HeaderFacts();
@@ -385,11 +373,9 @@ namespace HttpCache.Nano
                 writer.End();
             }
 
+            CountTransfer(response);
             lock (_lock)
             {
-                _stats.WireBytesSent += response.BytesSent;
-                _stats.WireBytesReceived += response.BytesReceived;
-                _stats.BodyBytesReceived += response.BodyLength;
                 if (Invalidation.Invalidates(method, response.StatusCode))
                 {
                     Invalidate(key);
@@ -581,11 +567,41 @@ namespace HttpCache.Nano
             return new CacheResponse(entry.StatusCode, entry.ReasonPhrase, entry.Headers, method == "HEAD" ? null : entry.Body, source, age);
         }
 
-        private static CacheResponse FromOrigin(OriginResponse response, byte[] headers)
+        // The body as an array of its exact length: the transport's own when it already is (no copy).
+        private static byte[] ExactBody(OriginResponse response)
         {
+            if (response.Body.Length == response.BodyLength)
+            {
+                return response.Body;
+            }
+
             byte[] body = new byte[response.BodyLength];
             Array.Copy(response.Body, body, response.BodyLength);
+            return body;
+        }
+
+        private static CacheResponse FromOrigin(OriginResponse response, byte[] headers)
+        {
+            byte[] body = ExactBody(response);
             return new CacheResponse(response.StatusCode, response.ReasonPhrase, headers == null ? new byte[] { 13, 10 } : headers, body, CacheSource.Network, -1);
+        }
+
+        // What the transport reports it moved on the wire, the figure a metered link bills.
+        private void CountTransfer(OriginResponse response)
+        {
+            lock (_lock)
+            {
+                _stats.WireBytesSent += response.BytesSent;
+                _stats.WireBytesReceived += response.BytesReceived;
+                _stats.BodyBytesReceived += response.BodyLength;
+            }
+        }
+
+        private static CacheResponse Unreachable(HttpTransportException error)
+        {
+            CacheResponse response = Generated504(error.Message);
+            response.OriginUnreachable = true;
+            return response;
         }
 
         private static CacheResponse Generated504(string error)

@@ -31,7 +31,7 @@ namespace HttpCache.Nano.Transport
         /// <summary>Length of the header block in <see cref="HeaderBlock"/>.</summary>
         public int HeaderLength { get; private set; }
 
-        /// <summary>The body; bytes [0, <see cref="BodyLength"/>).</summary>
+        /// <summary>The body; bytes [0, <see cref="BodyLength"/>). Belongs to the caller once Send returns: the cache may store the array itself, so a transport must not reuse it.</summary>
         public byte[] Body { get; private set; }
 
         /// <summary>Length of the body.</summary>
