@@ -159,10 +159,7 @@ namespace HttpCache.Nano.Parsing
                     CacheControl.Parse(value, ref _cacheControl);
                     break;
                 case HeaderName.Date:
-                    if (Date < 0 && HttpDate.TryParse(value, out number))
-                    {
-                        Date = number;
-                    }
+                    Date = FirstDate(Date, value);
 
                     break;
                 case HeaderName.Expires:
@@ -180,10 +177,7 @@ namespace HttpCache.Nano.Parsing
 
                     break;
                 case HeaderName.LastModified:
-                    if (LastModified < 0 && HttpDate.TryParse(value, out number))
-                    {
-                        LastModified = number;
-                    }
+                    LastModified = FirstDate(LastModified, value);
 
                     break;
                 case HeaderName.Age:
@@ -241,21 +235,22 @@ namespace HttpCache.Nano.Parsing
 
                     break;
                 case HeaderName.IfModifiedSince:
-                    if (IfModifiedSince < 0 && HttpDate.TryParse(value, out number))
-                    {
-                        IfModifiedSince = number;
-                    }
+                    IfModifiedSince = FirstDate(IfModifiedSince, value);
 
                     break;
                 case HeaderName.IfUnmodifiedSince:
                     HasPreconditionOrRange = true;
-                    if (IfUnmodifiedSince < 0 && HttpDate.TryParse(value, out number))
-                    {
-                        IfUnmodifiedSince = number;
-                    }
+                    IfUnmodifiedSince = FirstDate(IfUnmodifiedSince, value);
 
                     break;
             }
+        }
+
+        // Singleton dates: the first valid occurrence wins; an invalid one is ignored.
+        private static long FirstDate(long current, TextSlice value)
+        {
+            long parsed;
+            return current < 0 && HttpDate.TryParse(value, out parsed) ? parsed : current;
         }
 
         private void AddAge(TextSlice value)
