@@ -13,6 +13,10 @@ namespace HttpCache.Nano.Parsing
     /// (a line starting with SP or HTAB, RFC 9112 5.2) continues the previous value: the value slice
     /// then spans the fold, and every value parser in this library reads CR and LF as whitespace, which
     /// has the effect of replacing the fold with spaces as RFC 9112 5.2 asks of a user agent.
+    /// NUL on the device: a nanoFramework string ends at its first NUL (the runtime keeps strings
+    /// NUL-terminated), so string input there never holds one — a value that had a NUL reaches the parser
+    /// already cut short, and is judged as what is left. A NUL that arrives from the network arrives as bytes,
+    /// and byte input rejects it on both platforms.
     /// </remarks>
     public static class HeaderParser
     {

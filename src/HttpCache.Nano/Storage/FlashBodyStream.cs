@@ -16,6 +16,9 @@ namespace HttpCache.Nano.Storage
         private long _position;
         private uint _crc;
         private bool _checked;
+#if NANOFRAMEWORK_1_0
+        private byte[] _spanChunk;
+#endif
 
         internal FlashBodyStream(Stream file, FlashRecordHead head)
         {
@@ -81,6 +84,23 @@ namespace HttpCache.Nano.Storage
 
             return read;
         }
+
+#if NANOFRAMEWORK_1_0
+        /// <inheritdoc />
+        /// <remarks>nano's <c>SpanByte</c> does not expose its array: the bytes pass through one chunk buffer, allocated on first use.</remarks>
+        /// <exception cref="IOException">The record is truncated or fails its CRC (reported when the end is reached).</exception>
+        public override int Read(SpanByte buffer)
+        {
+            if (_spanChunk == null)
+            {
+                _spanChunk = new byte[FlashRecord.ChunkSize];
+            }
+
+            int read = Read(_spanChunk, 0, buffer.Length < _spanChunk.Length ? buffer.Length : _spanChunk.Length);
+            new SpanByte(_spanChunk, 0, read).CopyTo(buffer);
+            return read;
+        }
+#endif
 
         /// <inheritdoc />
         public override void Flush()

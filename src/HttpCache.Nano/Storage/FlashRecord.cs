@@ -26,7 +26,7 @@ namespace HttpCache.Nano.Storage
         /// <summary>The largest metadata section accepted (guards allocations against corrupt lengths).</summary>
         public const int MaxMetaLength = 64 * 1024;
 
-        private const int ChunkSize = 512;
+        internal const int ChunkSize = 512;
 
         /// <summary>Encodes the head (fixed part and metadata, head CRC included) of <paramref name="entry"/>.</summary>
         public static byte[] EncodeHead(long sequence, CacheEntry entry)

@@ -48,6 +48,15 @@ namespace HttpCache.Nano.Transport
             return _inner.Read(buffer, offset, count);
         }
 
+#if NANOFRAMEWORK_1_0
+        // nano's Stream declares Read(SpanByte) abstract; the inner network or TLS stream reads into the span itself.
+        public override int Read(SpanByte buffer)
+        {
+            Check();
+            return _inner.Read(buffer);
+        }
+#endif
+
         public override void Write(byte[] buffer, int offset, int count)
         {
             Check();

@@ -275,6 +275,13 @@ namespace HttpCache.Nano.Tests.Support
                 throw new NotSupportedException();
             }
 
+#if NANOFRAMEWORK_1_0
+            public override int Read(SpanByte buffer)
+            {
+                throw new NotSupportedException();
+            }
+#endif
+
             public override long Seek(long offset, SeekOrigin origin)
             {
                 throw new NotSupportedException();
