@@ -137,7 +137,7 @@ def main():
     os.makedirs(args[1], exist_ok=True)
     built = {}
     out = build(args[0], args[1], "--optimize" in sys.argv, built)
-    print("device compile of %s: %d project(s), 0 errors, 0 warnings -> %s" % (os.path.relpath(os.path.abspath(args[0]), ROOT), len(built), out))
+    print("%d project(s) compiled for the device, 0 errors, 0 warnings -> %s" % (len(built), os.path.relpath(out, ROOT)))
 
 
 if __name__ == "__main__":
