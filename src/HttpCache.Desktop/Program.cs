@@ -95,13 +95,22 @@ namespace HttpCache.Desktop
             Option<string> store = new("--store") { Description = "ram, or a directory for a flash store", DefaultValueFactory = _ => "ram" };
             Option<int> maxEntries = new("--max-entries") { Description = "Entry budget", DefaultValueFactory = _ => 256 };
             Option<long> maxBytes = new("--max-bytes") { Description = "Byte budget", DefaultValueFactory = _ => 16L * 1024 * 1024 };
-            Command command = new("proxy", "Run a caching reverse proxy in front of an origin") { listen, origin, store, maxEntries, maxBytes };
+            Option<bool> privateMode = new("--private")
+            {
+                Description = "Single-user mode: cache like a private (one user's) cache, storing private responses and reusing them for every client. "
+                    + "Only for your own device or browser; the default is a shared cache, safe for many users",
+            };
+            Command command = new("proxy", "Run a caching reverse proxy in front of an origin (a shared cache: one user's private responses never reach another)")
+            {
+                listen, origin, store, maxEntries, maxBytes, privateMode,
+            };
             command.SetAction(result => Guard(error, () =>
             {
                 ICacheStore cacheStore = StoreFactory.Create(result.GetValue(store), result.GetValue(maxEntries), result.GetValue(maxBytes), out FlashStore _);
-                CachingProxy proxy = new CachingProxy(result.GetValue(listen), result.GetValue(origin), cacheStore, output);
+                CacheMode mode = result.GetValue(privateMode) ? CacheMode.Private : CacheMode.Shared;
+                CachingProxy proxy = new CachingProxy(result.GetValue(listen), result.GetValue(origin), cacheStore, mode, output);
                 proxy.StartAsync().GetAwaiter().GetResult();
-                output.WriteLine("listening on " + proxy.Address);
+                output.WriteLine(proxy.StartupLine);
                 using ManualResetEventSlim stop = new ManualResetEventSlim();
                 Console.CancelKeyPress += (_, e) =>
                 {

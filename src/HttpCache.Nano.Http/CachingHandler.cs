@@ -20,6 +20,8 @@ namespace HttpCache.Nano.Http
     /// Requests go through <see cref="HttpCacheClient"/>, whose transport is the inner handler. The response carries
     /// an <c>Age</c> header when served from the cache, plus <c>X-Cache</c> (HIT, STALE, REVALIDATED, MISS or GENERATED).
     /// The engine is synchronous: <see cref="SendAsync"/> runs it on a dedicated thread.
+    /// It is a private cache by default (one user's client, like a browser's). A server-side client that fetches on
+    /// behalf of many users must be a shared cache: pass <c>new CacheOptions { Mode = CacheMode.Shared }</c>.
     /// </summary>
     public sealed class CachingHandler : DelegatingHandler
     {

@@ -17,7 +17,7 @@ namespace HttpCache.Nano
         /// a stored response that is stale by at most this many seconds instead of answering 504.
         /// <see cref="Parsing.CacheControl.Unbounded"/> accepts any staleness, including entries whose age is
         /// unknown (stored before a reboot with no wall clock). -1 (the default) turns it off. Responses marked
-        /// <c>no-cache</c>, <c>must-revalidate</c> or <c>proxy-revalidate</c> are never served stale (RFC 9111 4.2.4).
+        /// <c>no-cache</c> or <c>must-revalidate</c> (in a shared cache also <c>proxy-revalidate</c>) are never served stale (RFC 9111 4.2.4).
         /// </summary>
         public long MaxStaleWhenOffline { get; set; }
 
@@ -26,5 +26,11 @@ namespace HttpCache.Nano
 
         /// <summary>Responses with more header fields than this are passed through uncached; default 100.</summary>
         public int MaxResponseHeaderFields { get; set; }
+
+        /// <summary>
+        /// A private cache (the default: a device, one user's client) or a shared one (a proxy, a server-side client
+        /// acting for many users). See <see cref="CacheMode"/> for what differs.
+        /// </summary>
+        public CacheMode Mode { get; set; }
     }
 }

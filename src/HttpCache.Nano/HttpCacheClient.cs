@@ -11,7 +11,8 @@ using HttpCache.Nano.Transport;
 namespace HttpCache.Nano
 {
     /// <summary>
-    /// An HTTP client with a private RFC 9111 cache in front of a transport.
+    /// An HTTP client with an RFC 9111 cache in front of a transport: a private cache by default, a shared one with
+    /// <see cref="CacheOptions.Mode"/> = <see cref="CacheMode.Shared"/> (for a proxy or a client acting for many users).
     /// <code>
     /// HttpCacheClient cache = new HttpCacheClient(new RamStore(8, 32 * 1024), new WebRequestTransport());
     /// CacheResponse response = cache.Get("https://example.com/config.json");
@@ -24,8 +25,9 @@ namespace HttpCache.Nano
     /// non-error answer to an unsafe method invalidates the stored response for the URL and for same-origin
     /// <c>Location</c> / <c>Content-Location</c> (RFC 9111 4.4).</para>
     /// <para>Credentials: a response to a request with <c>Authorization</c> is stored bound to that credential
-    /// (a hash of it; the value itself is never stored) and reused only for requests with the same one, so a
-    /// cache shared by several users (the desktop proxy) never hands one user's response to another.</para>
+    /// (a hash of it; the value itself is never stored) and reused only for requests with the same one, in both modes.
+    /// In shared mode the fields a shared cache must not store (<see cref="SharedFields"/>) reach the requester but are
+    /// kept out of the stored copy.</para>
     /// <para>stale-while-revalidate: a stale response within the window is served at once and the entry is
     /// revalidated in-line on its next use (no background threads on a device).</para>
     /// <para>Thread-safe: the store and the counters are guarded by one lock, released during network I/O.</para>
@@ -82,6 +84,12 @@ namespace HttpCache.Nano
         public ICacheStore Store
         {
             get { return _store; }
+        }
+
+        /// <summary>The options the client was created with.</summary>
+        public CacheOptions Options
+        {
+            get { return _options; }
         }
 
         /// <summary>A snapshot of the counters.</summary>
@@ -159,7 +167,7 @@ namespace HttpCache.Nano
                     case CacheAction.ServeFresh:
                         _stats.FreshHits++;
                         _stats.BodyBytesSaved += entry.Body.Length;
-                        return FromEntry(entry, method, request, CacheSource.Cache, decision.Age);
+                        return FromEntry(entry, entry.Headers, method, request, CacheSource.Cache, decision.Age);
                     case CacheAction.ServeStale:
                         if (decision.StaleReason == StaleReason.WhileRevalidate)
                         {
@@ -251,16 +259,15 @@ namespace HttpCache.Nano
 
         private CacheResponse StoreFull(CacheKey key, string method, HttpHeaders headers, HeaderFacts request, OriginResponse response, HeaderFacts facts, CacheNow sent, CacheNow received)
         {
-            HeaderBlockWriter writer = new HeaderBlockWriter(response.HeaderLength + 2);
-            WriteStoredHeaders(new TextSlice(response.HeaderBlock, 0, response.HeaderLength), facts, writer);
-            byte[] stored = writer.ToArray();
+            TextSlice block = new TextSlice(response.HeaderBlock, 0, response.HeaderLength);
+            byte[] forwarded = EndToEnd(block, facts, null);
             lock (_lock)
             {
                 if (response.StatusCode == 304)
                 {
                     // A 304 to the client's own conditional request: nothing to store.
                     _stats.PassThroughs++;
-                    return FromOrigin(response, stored);
+                    return FromOrigin(response, forwarded);
                 }
 
                 _stats.FullResponses++;
@@ -273,19 +280,21 @@ namespace HttpCache.Nano
                         _store.Remove(key);
                     }
 
-                    return FromOrigin(response, stored);
+                    return FromOrigin(response, forwarded);
                 }
 
-                StoreVerdict verdict = Storability.Check(method, response.StatusCode, request, facts);
+                StoreVerdict verdict = Storability.Check(method, response.StatusCode, request, facts, _options.Mode);
                 if (verdict != StoreVerdict.Store)
                 {
                     _stats.Uncacheable++;
                     _store.Remove(key);
-                    return FromOrigin(response, stored);
+                    return FromOrigin(response, forwarded);
                 }
 
+                // What the requester gets may hold fields a shared cache keeps from everyone else.
+                byte[] stored = WithheldRemoved(forwarded, facts);
                 byte[] body = ExactBody(response);
-                StoredResponseInfo info = StoredResponseInfo.Describe(response.StatusCode, facts, sent, received, _options.MaxHeuristicLifetime);
+                StoredResponseInfo info = StoredResponseInfo.Describe(response.StatusCode, facts, request, sent, received, _options.Mode, _options.MaxHeuristicLifetime);
                 CacheEntry entry = new CacheEntry(key.ToString(), response.StatusCode, response.ReasonPhrase, stored, body, info,
                     facts.HasVary ? Variance.Capture(TextSlice.Of(stored), headers) : null, Variance.CredentialHash(headers));
                 if (!_store.Put(key, entry))
@@ -293,7 +302,7 @@ namespace HttpCache.Nano
                     _stats.TooLarge++;
                 }
 
-                return new CacheResponse(response.StatusCode, response.ReasonPhrase, stored, body, CacheSource.Network, -1);
+                return new CacheResponse(response.StatusCode, response.ReasonPhrase, forwarded, body, CacheSource.Network, -1);
             }
         }
 
@@ -305,18 +314,19 @@ namespace HttpCache.Nano
             HeaderFacts mergedFacts = new HeaderFacts();
             int consumed;
             HeaderParser.Parse(TextSlice.Of(merged), mergedFacts, int.MaxValue, out consumed);
+            byte[] stored = WithheldRemoved(merged, mergedFacts);
 
             // The 304's own Age (not the stored one) is the age value of this validation (RFC 9111 4.2.3).
-            StoredResponseInfo info = StoredResponseInfo.Describe(entry.StatusCode, mergedFacts, sent, received, _options.MaxHeuristicLifetime);
+            StoredResponseInfo info = StoredResponseInfo.Describe(entry.StatusCode, mergedFacts, request, sent, received, _options.Mode, _options.MaxHeuristicLifetime);
             info.InitialAge = Freshness.InitialAge(notModifiedFacts.Age, mergedFacts.Date, received.WallSeconds, StoredResponseInfo.ResponseDelay(sent, received));
-            CacheEntry updated = new CacheEntry(entry.Key, entry.StatusCode, entry.ReasonPhrase, merged, entry.Body, info,
-                mergedFacts.HasVary ? Variance.Capture(TextSlice.Of(merged), headers) : null, entry.CredentialHash);
+            CacheEntry updated = new CacheEntry(entry.Key, entry.StatusCode, entry.ReasonPhrase, stored, entry.Body, info,
+                mergedFacts.HasVary ? Variance.Capture(TextSlice.Of(stored), headers) : null, entry.CredentialHash);
             lock (_lock)
             {
                 _stats.NotModified++;
                 _stats.BodyBytesSaved += entry.Body.Length;
                 _store.Freshen(key, updated, validatorsChanged);
-                return FromEntry(updated, method, request, CacheSource.CacheRevalidated, Freshness.CurrentAge(info, received));
+                return FromEntry(updated, merged, method, request, CacheSource.CacheRevalidated, Freshness.CurrentAge(info, received));
             }
         }
 
@@ -363,15 +373,7 @@ namespace HttpCache.Nano
             int consumed;
             TextSlice block = new TextSlice(response.HeaderBlock, 0, response.HeaderLength);
             HeaderBlockStatus status = HeaderParser.Parse(block, facts, _options.MaxResponseHeaderFields, out consumed);
-            HeaderBlockWriter writer = new HeaderBlockWriter(response.HeaderLength + 2);
-            if (status == HeaderBlockStatus.Complete)
-            {
-                WriteStoredHeaders(block, facts, writer);
-            }
-            else
-            {
-                writer.End();
-            }
+            byte[] forwarded = status == HeaderBlockStatus.Complete ? EndToEnd(block, facts, null) : null;
 
             CountTransfer(response);
             lock (_lock)
@@ -387,7 +389,7 @@ namespace HttpCache.Nano
                 }
             }
 
-            return FromOrigin(response, writer.ToArray());
+            return FromOrigin(response, forwarded);
         }
 
         private void InvalidateReference(string url, TextSlice block, HeaderName name)
@@ -467,7 +469,7 @@ namespace HttpCache.Nano
                     break;
             }
 
-            CacheResponse response = FromEntry(entry, method, request, CacheSource.CacheStale, age);
+            CacheResponse response = FromEntry(entry, entry.Headers, method, request, CacheSource.CacheStale, age);
             response.StaleReason = reason;
             return response;
         }
@@ -536,15 +538,25 @@ namespace HttpCache.Nano
             return forwarded;
         }
 
-        // Stored and returned fields: everything end-to-end; hop-by-hop fields, those named in Connection, and Age dropped.
-        private static void WriteStoredHeaders(TextSlice block, HeaderFacts facts, HeaderBlockWriter writer)
+        // The end-to-end fields of a response: hop-by-hop fields, those named in Connection, and Age dropped; with
+        // withholdFor, also the fields a shared cache must not store (SharedFields).
+        private static byte[] EndToEnd(TextSlice block, HeaderFacts facts, HeaderFacts withholdFor)
         {
-            HeaderParser.Parse(block, new StoredHeaderFilter(writer, facts.Connection), int.MaxValue, out int consumed);
+            HeaderBlockWriter writer = new HeaderBlockWriter(block.Length + 2);
+            HeaderParser.Parse(block, new StoredHeaderFilter(writer, facts.Connection, withholdFor), int.MaxValue, out int consumed);
             writer.End();
+            return writer.ToArray();
         }
 
-        // A stored response for the caller; a 304 instead when the caller's own validators match it (RFC 9111 4.3.2).
-        private static CacheResponse FromEntry(CacheEntry entry, string method, HeaderFacts request, CacheSource source, long age)
+        // The header block to store: in a shared cache, without the fields it keeps back from other users.
+        private byte[] WithheldRemoved(byte[] headers, HeaderFacts facts)
+        {
+            return _options.Mode == CacheMode.Shared && SharedFields.AnyWithheld(facts) ? EndToEnd(TextSlice.Of(headers), facts, facts) : headers;
+        }
+
+        // A stored response for the caller, with the given header block; a 304 instead when the caller's own validators
+        // match it (RFC 9111 4.3.2).
+        private static CacheResponse FromEntry(CacheEntry entry, byte[] headers, string method, HeaderFacts request, CacheSource source, long age)
         {
             if (entry.StatusCode == 200 && (request.HasIfNoneMatch || request.IfModifiedSince >= 0))
             {
@@ -564,7 +576,7 @@ namespace HttpCache.Nano
                 }
             }
 
-            return new CacheResponse(entry.StatusCode, entry.ReasonPhrase, entry.Headers, method == "HEAD" ? null : entry.Body, source, age);
+            return new CacheResponse(entry.StatusCode, entry.ReasonPhrase, headers, method == "HEAD" ? null : entry.Body, source, age);
         }
 
         // The body as an array of its exact length: the transport's own when it already is (no copy).
@@ -618,17 +630,20 @@ namespace HttpCache.Nano
         {
             private readonly HeaderBlockWriter _writer;
             private readonly TextSlice _connection;
+            private readonly HeaderFacts _withholdFor;
 
-            public StoredHeaderFilter(HeaderBlockWriter writer, TextSlice connection)
+            public StoredHeaderFilter(HeaderBlockWriter writer, TextSlice connection, HeaderFacts withholdFor)
             {
                 _writer = writer;
                 _connection = connection;
+                _withholdFor = withholdFor;
             }
 
             public void OnHeader(TextSlice name, TextSlice value)
             {
                 HeaderName known = KnownHeaders.Find(name);
-                if (KnownHeaders.IsHopByHop(known) || known == HeaderName.Age || (!_connection.IsEmpty && KnownHeaders.IsListedIn(_connection, name)))
+                if (KnownHeaders.IsHopByHop(known) || known == HeaderName.Age || (!_connection.IsEmpty && KnownHeaders.IsListedIn(_connection, name))
+                    || (_withholdFor != null && SharedFields.IsWithheld(known, name, _withholdFor)))
                 {
                     return;
                 }

@@ -23,9 +23,10 @@ namespace HttpCache.Desktop.Proxy
     /// <summary>
     /// Forwards every request to one origin through the cache. Transparent: end-to-end fields go both ways
     /// unchanged (Latin-1, byte for byte), hop-by-hop fields are dropped, redirects are not followed, bodies are
-    /// not decompressed, cookies are not handled, the origin's Date is kept and no Server field is added; a
-    /// response served from the cache carries Age. An unreachable origin answers 502 unless a stale response may
-    /// be served. Unsafe methods invalidate. Safe for concurrent clients.
+    /// not decompressed, cookies pass through to the origin and back, the origin's Date is kept and no Server field
+    /// is added; a response served from the cache carries Age. An unreachable origin answers 502 unless a stale
+    /// response may be served. Unsafe methods invalidate. Safe for concurrent clients: by default it is a shared
+    /// cache (<see cref="CacheMode.Shared"/>), so one user's private responses and cookies never reach another.
     /// </summary>
     public sealed class CachingProxy : IAsyncDisposable
     {
@@ -37,7 +38,8 @@ namespace HttpCache.Desktop.Proxy
         private readonly object _logLock = new object();
         private WebApplication _app;
 
-        public CachingProxy(string listen, string origin, ICacheStore store, TextWriter log)
+        /// <summary>A proxy for <paramref name="origin"/> listening on <paramref name="listen"/>, caching as <paramref name="mode"/> says.</summary>
+        public CachingProxy(string listen, string origin, ICacheStore store, CacheMode mode, TextWriter log)
         {
             _listen = listen;
             _origin = origin.TrimEnd('/');
@@ -55,7 +57,7 @@ namespace HttpCache.Desktop.Proxy
                 MaxHeaderFields = 500,
                 TotalTimeoutMilliseconds = 120000,
             };
-            Client = new HttpCacheClient(store, transport, new SystemClock(), new CacheOptions { MaxResponseHeaderFields = 500 });
+            Client = new HttpCacheClient(store, transport, new SystemClock(), new CacheOptions { MaxResponseHeaderFields = 500, Mode = mode });
         }
 
         /// <summary>The engine behind the proxy.</summary>
@@ -63,6 +65,11 @@ namespace HttpCache.Desktop.Proxy
 
         /// <summary>The address the proxy listens on, once started.</summary>
         public string Address { get; private set; }
+
+        /// <summary>The line the CLI prints once the proxy listens: where, and which kind of cache it is.</summary>
+        public string StartupLine => "listening on " + Address + (Client.Options.Mode == CacheMode.Shared
+            ? " (shared cache: private responses, cookies and unshareable authorized responses are not stored)"
+            : " (--private: single-user cache, private responses are reused for every client; do not share this proxy)");
 
         public async Task StartAsync()
         {

@@ -31,6 +31,7 @@ namespace HttpCache.Nano.Parsing
         private long _staleIfError;
         private CacheDirectives _flags;
         private bool _present;
+        private TextSlice _privateFields;
 
         /// <summary>True once at least one Cache-Control field line has been parsed (even an empty one).</summary>
         public bool IsPresent
@@ -78,6 +79,16 @@ namespace HttpCache.Nano.Parsing
         public long StaleIfError
         {
             get { return _staleIfError - 1; }
+        }
+
+        /// <summary>
+        /// The field names of the first qualified <c>private="…"</c> (quotes removed, e.g. <c>Set-Cookie, X-User</c>), a
+        /// slice of the parsed value; empty without one. A shared cache stores the response without these fields
+        /// (RFC 9111 5.2.2.7).
+        /// </summary>
+        public TextSlice PrivateFields
+        {
+            get { return _privateFields; }
         }
 
         /// <summary>True when every bit of <paramref name="directives"/> is set.</summary>
@@ -153,6 +164,11 @@ namespace HttpCache.Nano.Parsing
                         _flags |= CacheDirectives.Private;
                         if (hasArgument && (quoted || !argument.IsEmpty))
                         {
+                            if ((_flags & CacheDirectives.PrivateWithFields) == 0)
+                            {
+                                _privateFields = argument;
+                            }
+
                             _flags |= CacheDirectives.PrivateWithFields;
                         }
                     }

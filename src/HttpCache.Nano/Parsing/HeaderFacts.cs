@@ -68,6 +68,12 @@ namespace HttpCache.Nano.Parsing
         /// <summary>True when the message carries <c>Authorization</c>.</summary>
         public bool HasAuthorization { get; private set; }
 
+        /// <summary>True when the message carries <c>Cookie</c> (a request of one user's session).</summary>
+        public bool HasCookie { get; private set; }
+
+        /// <summary>True when the message carries <c>Set-Cookie</c> (a response setting one user's session).</summary>
+        public bool HasSetCookie { get; private set; }
+
         /// <summary>True when the message carries <c>Transfer-Encoding</c>.</summary>
         public bool HasTransferEncoding { get; private set; }
 
@@ -117,6 +123,8 @@ namespace HttpCache.Nano.Parsing
             VaryAny = false;
             PragmaNoCache = false;
             HasAuthorization = false;
+            HasCookie = false;
+            HasSetCookie = false;
             HasTransferEncoding = false;
             IsChunked = false;
             Connection = default(TextSlice);
@@ -205,6 +213,12 @@ namespace HttpCache.Nano.Parsing
                     break;
                 case HeaderName.Authorization:
                     HasAuthorization = true;
+                    break;
+                case HeaderName.Cookie:
+                    HasCookie = true;
+                    break;
+                case HeaderName.SetCookie:
+                    HasSetCookie = true;
                     break;
                 case HeaderName.IfNoneMatch:
                     if (!HasIfNoneMatch)

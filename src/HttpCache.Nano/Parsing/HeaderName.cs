@@ -31,6 +31,9 @@ namespace HttpCache.Nano.Parsing
         /// <summary><c>Content-Type</c>.</summary>
         ContentType,
 
+        /// <summary><c>Cookie</c> (a request's session state: a shared cache treats it as user-specific).</summary>
+        Cookie,
+
         /// <summary><c>Date</c>.</summary>
         Date,
 

@@ -17,6 +17,7 @@ namespace HttpCache.Nano.Parsing
             "Content-Length",
             "Content-Location",
             "Content-Type",
+            "Cookie",
             "Date",
             "ETag",
             "Expires",
@@ -99,8 +100,9 @@ namespace HttpCache.Nano.Parsing
         }
 
         /// <summary>
-        /// True when <paramref name="fieldName"/> is one of the connection options listed in a
-        /// <c>Connection</c> field value: such fields are hop-by-hop too (RFC 9110 7.6.1).
+        /// True when <paramref name="fieldName"/> is named (any letter case) in a comma-separated list of field names: the
+        /// connection options of a <c>Connection</c> value, which are hop-by-hop too (RFC 9110 7.6.1), or the fields of a
+        /// qualified <c>private="…"</c> (RFC 9111 5.2.2.7).
         /// </summary>
         public static bool IsListedIn(TextSlice connectionValue, TextSlice fieldName)
         {
@@ -139,7 +141,13 @@ namespace HttpCache.Nano.Parsing
                 case 5:
                     return HeaderName.Range;
                 case 6:
-                    return HeaderName.Pragma;
+                    switch (Ascii.ToLower(name[0]))
+                    {
+                        case 'c': return HeaderName.Cookie; // [C]ookie
+                        case 'p': return HeaderName.Pragma; // [P]ragma
+                    }
+
+                    break;
                 case 7:
                     switch (Ascii.ToLower(name[0]))
                     {

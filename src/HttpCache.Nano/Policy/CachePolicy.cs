@@ -11,7 +11,7 @@ namespace HttpCache.Nano.Policy
     {
         /// <summary>Decides how to satisfy a request.</summary>
         /// <param name="request">The request's header facts.</param>
-        /// <param name="hasStored">True when a stored response matches the request (key, Vary, credentials).</param>
+        /// <param name="hasStored">True when a stored response matches the request (key, Vary, credentials); an entry stored under the other <see cref="CacheMode"/> counts as none.</param>
         /// <param name="stored">The stored response's facts (ignored without <paramref name="hasStored"/>).</param>
         /// <param name="revalidatePending">True when a stale-while-revalidate serve left this entry to be revalidated on its next use.</param>
         /// <param name="now">The current time.</param>
@@ -22,7 +22,10 @@ namespace HttpCache.Nano.Policy
             decision.Age = -1;
             CacheControl requestCc = request.CacheControl;
             bool onlyIfCached = requestCc.Has(CacheDirectives.OnlyIfCached);
-            if (!hasStored)
+            bool shared = options.Mode == CacheMode.Shared;
+
+            // An entry stored under the other mode's rules is not reused: a private one may be one user's alone.
+            if (!hasStored || stored.Shared != shared)
             {
                 decision.Action = onlyIfCached ? CacheAction.GatewayTimeout : CacheAction.Fetch;
                 return decision;
@@ -38,7 +41,9 @@ namespace HttpCache.Nano.Policy
             // RFC 9111 5.2.1.4 / 5.4: a request no-cache (or Pragma: no-cache without Cache-Control) forbids unvalidated reuse.
             bool requestNoCache = requestCc.Has(CacheDirectives.NoCache) || (!requestCc.IsPresent && request.PragmaNoCache);
             bool responseNoCache = (stored.Directives & CacheDirectives.NoCache) != 0;
-            bool mustRevalidate = (stored.Directives & (CacheDirectives.MustRevalidate | CacheDirectives.ProxyRevalidate)) != 0;
+            // RFC 9111 5.2.2.8: proxy-revalidate binds shared caches only (s-maxage implies it there, 5.2.2.10).
+            CacheDirectives revalidate = shared ? CacheDirectives.MustRevalidate | CacheDirectives.ProxyRevalidate : CacheDirectives.MustRevalidate;
+            bool mustRevalidate = (stored.Directives & revalidate) != 0;
 
             // RFC 9111 4.2.4: never serve stale against no-cache or must-revalidate, whatever else allows it.
             bool staleForbidden = responseNoCache || mustRevalidate;

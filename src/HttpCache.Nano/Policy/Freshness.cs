@@ -7,20 +7,27 @@ namespace HttpCache.Nano.Policy
     public static class Freshness
     {
         /// <summary>
-        /// The freshness lifetime of a response (RFC 9111 4.2.1): <c>max-age</c> (a private cache ignores
-        /// <c>s-maxage</c>), else <c>Expires</c> − <c>Date</c> (an invalid Expires means 0), else, for a
-        /// heuristically cacheable status, 10% of <c>Date</c> − <c>Last-Modified</c> capped at
-        /// <paramref name="heuristicCap"/> (4.2.2), else 0.
+        /// The freshness lifetime of a response (RFC 9111 4.2.1): in a shared cache <c>s-maxage</c> first
+        /// (5.2.2.10; a private cache ignores it), then <c>max-age</c>, else <c>Expires</c> − <c>Date</c> (an invalid
+        /// Expires means 0), else, when <paramref name="heuristicAllowed"/> and the status is heuristically
+        /// cacheable, 10% of <c>Date</c> − <c>Last-Modified</c> capped at <paramref name="heuristicCap"/> (4.2.2), else 0.
         /// </summary>
         /// <param name="statusCode">The response status.</param>
         /// <param name="response">The response's header facts.</param>
         /// <param name="responseTime">Wall-clock time of receipt, used when the response has no Date; -1 when unknown.</param>
         /// <param name="heuristicCap">The longest heuristic lifetime, in seconds.</param>
+        /// <param name="mode">Which cache computes it.</param>
+        /// <param name="heuristicAllowed">False to give no heuristic lifetime (see <see cref="HeuristicAllowed"/>).</param>
         /// <param name="isHeuristic">True when the result is a heuristic.</param>
-        public static long Lifetime(int statusCode, HeaderFacts response, long responseTime, long heuristicCap, out bool isHeuristic)
+        public static long Lifetime(int statusCode, HeaderFacts response, long responseTime, long heuristicCap, CacheMode mode, bool heuristicAllowed, out bool isHeuristic)
         {
             isHeuristic = false;
             CacheControl cc = response.CacheControl;
+            if (mode == CacheMode.Shared && cc.SharedMaxAge >= 0)
+            {
+                return cc.SharedMaxAge;
+            }
+
             if (cc.MaxAge >= 0)
             {
                 return cc.MaxAge;
@@ -44,7 +51,7 @@ namespace HttpCache.Nano.Policy
                 return lifetime > 0 ? lifetime : 0;
             }
 
-            if (HeuristicStatus.IsHeuristicallyCacheable(statusCode) && response.LastModified >= 0 && date >= 0 && date > response.LastModified)
+            if (heuristicAllowed && HeuristicStatus.IsHeuristicallyCacheable(statusCode) && response.LastModified >= 0 && date >= 0 && date > response.LastModified)
             {
                 isHeuristic = true;
                 long heuristic = (date - response.LastModified) / 10;
@@ -54,10 +61,20 @@ namespace HttpCache.Nano.Policy
             return 0;
         }
 
-        /// <summary>True when the response states its own expiration (<c>max-age</c> or <c>Expires</c>, valid or not).</summary>
-        public static bool HasExplicitExpiration(HeaderFacts response)
+        /// <summary>
+        /// Whether a heuristic lifetime may be given (RFC 9111 4.2.2 allows, never requires it). A shared cache gives
+        /// none to a response to a request that carried <c>Cookie</c>: without explicit freshness such a response may
+        /// be one user's page, so it is stored to be revalidated (with each requester's own cookies) on every reuse.
+        /// </summary>
+        public static bool HeuristicAllowed(CacheMode mode, HeaderFacts request)
         {
-            return response.CacheControl.MaxAge >= 0 || response.Expires >= 0 || response.ExpiresInvalid;
+            return mode != CacheMode.Shared || request == null || !request.HasCookie;
+        }
+
+        /// <summary>True when the response states its own expiration (<c>max-age</c>, <c>Expires</c> valid or not, and for a shared cache <c>s-maxage</c>).</summary>
+        public static bool HasExplicitExpiration(HeaderFacts response, CacheMode mode)
+        {
+            return response.CacheControl.MaxAge >= 0 || response.Expires >= 0 || response.ExpiresInvalid || (mode == CacheMode.Shared && response.CacheControl.SharedMaxAge >= 0);
         }
 
         /// <summary>

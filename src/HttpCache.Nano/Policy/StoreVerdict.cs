@@ -24,5 +24,14 @@ namespace HttpCache.Nano.Policy
 
         /// <summary>The response framing or headers are unusable (invalid Content-Length, too many fields).</summary>
         Malformed,
+
+        /// <summary>Shared cache: <c>Cache-Control: private</c> (RFC 9111 5.2.2.7).</summary>
+        Private,
+
+        /// <summary>Shared cache: the request carried <c>Authorization</c> and the response does not allow sharing it (RFC 9111 3.5).</summary>
+        Authorization,
+
+        /// <summary>Shared cache: the response sets a cookie and <c>private="Set-Cookie"</c> does not ask for it to be withheld.</summary>
+        SetCookie,
     }
 }

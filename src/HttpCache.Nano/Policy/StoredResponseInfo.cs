@@ -52,7 +52,13 @@ namespace HttpCache.Nano.Policy
         /// <summary>True when the response varies on request fields (<c>Vary</c>).</summary>
         public bool HasVary;
 
-        /// <summary>Derives the facts of a response received at <paramref name="received"/> for a request sent at <paramref name="sent"/>.</summary>
+        /// <summary>
+        /// True when the response was stored under shared-cache rules (<see cref="CacheMode.Shared"/>). A cache reuses
+        /// only entries stored under its own mode: a private entry may hold what one user alone may see.
+        /// </summary>
+        public bool Shared;
+
+        /// <summary>Derives the facts of a response, for a private cache, received at <paramref name="received"/> for a request sent at <paramref name="sent"/>.</summary>
         /// <param name="statusCode">The response status.</param>
         /// <param name="facts">The response's header facts.</param>
         /// <param name="sent">Clock reading when the request was sent.</param>
@@ -60,22 +66,44 @@ namespace HttpCache.Nano.Policy
         /// <param name="heuristicCap">The longest heuristic lifetime in seconds.</param>
         public static StoredResponseInfo Describe(int statusCode, HeaderFacts facts, CacheNow sent, CacheNow received, long heuristicCap)
         {
+            return Describe(statusCode, facts, null, sent, received, CacheMode.Private, heuristicCap);
+        }
+
+        /// <summary>Derives the facts of a response received at <paramref name="received"/> for a request sent at <paramref name="sent"/>.</summary>
+        /// <param name="statusCode">The response status.</param>
+        /// <param name="facts">The response's header facts.</param>
+        /// <param name="request">The request's header facts (its Cookie matters to a shared cache), or null.</param>
+        /// <param name="sent">Clock reading when the request was sent.</param>
+        /// <param name="received">Clock reading when the response was received.</param>
+        /// <param name="mode">Which cache stores it.</param>
+        /// <param name="heuristicCap">The longest heuristic lifetime in seconds.</param>
+        public static StoredResponseInfo Describe(int statusCode, HeaderFacts facts, HeaderFacts request, CacheNow sent, CacheNow received, CacheMode mode, long heuristicCap)
+        {
             StoredResponseInfo info = new StoredResponseInfo();
             bool heuristic;
+            bool shared = mode == CacheMode.Shared;
             info.StatusCode = statusCode;
             info.Date = facts.Date;
             info.LastModified = facts.LastModified;
             info.HasETag = facts.ETag.IsValid;
-            info.FreshnessLifetime = Freshness.Lifetime(statusCode, facts, received.WallSeconds, heuristicCap, out heuristic);
+            info.FreshnessLifetime = Freshness.Lifetime(statusCode, facts, received.WallSeconds, heuristicCap, mode, Freshness.HeuristicAllowed(mode, request), out heuristic);
             info.IsHeuristic = heuristic;
             info.InitialAge = Freshness.InitialAge(facts.Age, facts.Date, received.WallSeconds, ResponseDelay(sent, received));
             info.ReceivedAt = received.WallSeconds;
             info.ReceivedTicks = received.Ticks;
             info.ReceivedEpoch = received.Epoch;
             info.Directives = facts.CacheControl.Flags;
+
+            // RFC 9111 5.2.2.10: for a shared cache, s-maxage also implies proxy-revalidate.
+            if (shared && facts.CacheControl.SharedMaxAge >= 0)
+            {
+                info.Directives |= CacheDirectives.ProxyRevalidate;
+            }
+
             info.StaleWhileRevalidate = facts.CacheControl.StaleWhileRevalidate;
             info.StaleIfError = facts.CacheControl.StaleIfError;
             info.HasVary = facts.HasVary;
+            info.Shared = shared;
             return info;
         }
 

@@ -9,7 +9,7 @@ namespace HttpCache.Nano.Storage
     /// One stored entry as a file:
     /// <code>
     /// "HCF1" | version (1 byte) | meta length (int32) | body length (int32) | CRC-32 of the preceding 13 bytes + meta
-    /// meta: sequence, key, status, reason, freshness facts, credential hash, Vary values, header block
+    /// meta: sequence, key, status, reason, freshness facts, flags (1 = Vary, 2 = stored by a shared cache), credential hash, Vary values, header block
     /// body | CRC-32 of everything before it
     /// </code>
     /// The head CRC lets the store index a file by reading its head only; the final CRC covers the body.
@@ -27,6 +27,10 @@ namespace HttpCache.Nano.Storage
         public const int MaxMetaLength = 64 * 1024;
 
         internal const int ChunkSize = 512;
+
+        // Bits of the entry-flags byte (version 1 wrote only 0 or 1 there: Vary).
+        private const int VaryFlag = 1;
+        private const int SharedFlag = 2;
 
         /// <summary>Encodes the head (fixed part and metadata, head CRC included) of <paramref name="entry"/>.</summary>
         public static byte[] EncodeHead(long sequence, CacheEntry entry)
@@ -53,7 +57,7 @@ namespace HttpCache.Nano.Storage
             meta.WriteInt32((int)info.Directives);
             meta.WriteInt64(info.StaleWhileRevalidate);
             meta.WriteInt64(info.StaleIfError);
-            meta.WriteByte(info.HasVary ? 1 : 0);
+            meta.WriteByte((info.HasVary ? VaryFlag : 0) | (info.Shared ? SharedFlag : 0));
             meta.WriteInt64(entry.CredentialHash);
             meta.WriteBytes(entry.VaryValues);
             meta.WriteBytes(entry.Headers);
@@ -186,7 +190,9 @@ namespace HttpCache.Nano.Storage
             info.Directives = (Parsing.CacheDirectives)meta.ReadInt32();
             info.StaleWhileRevalidate = meta.ReadInt64();
             info.StaleIfError = meta.ReadInt64();
-            info.HasVary = meta.ReadByte() != 0;
+            int flags = meta.ReadByte();
+            info.HasVary = (flags & VaryFlag) != 0;
+            info.Shared = (flags & SharedFlag) != 0;
             info.ReceivedEpoch = -1;
             long credentialHash = meta.ReadInt64();
             byte[] varyValues = meta.ReadBytes();

@@ -61,6 +61,20 @@ namespace HttpCache.Nano.Tests.Desktop
         }
 
         [TestMethod]
+        public void TheProxyIsASharedCacheUnlessToldPrivateAndSaysWhich()
+        {
+            StringWriter output = new StringWriter();
+            Assert.AreEqual(0, Program.Run(new[] { "proxy", "--help" }, output, new StringWriter()));
+            StringAssert.Contains(output.ToString(), "--private");
+            StringAssert.Contains(output.ToString(), "shared cache");
+            StringAssert.Contains(output.ToString(), "Single-user mode");
+            HttpCache.Desktop.Proxy.CachingProxy shared = new HttpCache.Desktop.Proxy.CachingProxy("http://127.0.0.1:0", "http://127.0.0.1:1", new HttpCache.Nano.Storage.RamStore(4, 4096), CacheMode.Shared, null);
+            HttpCache.Desktop.Proxy.CachingProxy single = new HttpCache.Desktop.Proxy.CachingProxy("http://127.0.0.1:0", "http://127.0.0.1:1", new HttpCache.Nano.Storage.RamStore(4, 4096), CacheMode.Private, null);
+            StringAssert.Contains(shared.StartupLine, "(shared cache:");
+            StringAssert.Contains(single.StartupLine, "(--private: single-user cache");
+        }
+
+        [TestMethod]
         public void BadArgumentsGiveAClearErrorAndANonZeroExit()
         {
             StringWriter output = new StringWriter();

@@ -17,14 +17,14 @@ namespace HttpCache.Nano.Tests.Desktop
     [TestClass]
     public class ProxyTests
     {
-        private static async Task<CachingProxy> StartProxy(string origin)
+        internal static async Task<CachingProxy> StartProxy(string origin, CacheMode mode = CacheMode.Shared)
         {
-            CachingProxy proxy = new CachingProxy("http://127.0.0.1:0", origin, new RamStore(256, 16 << 20), null);
+            CachingProxy proxy = new CachingProxy("http://127.0.0.1:0", origin, new RamStore(256, 16 << 20), mode, null);
             await proxy.StartAsync();
             return proxy;
         }
 
-        private static HttpClient Client() => new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, AutomaticDecompression = DecompressionMethods.None });
+        internal static HttpClient Client() => new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, AutomaticDecompression = DecompressionMethods.None });
 
         [TestMethod]
         public async Task HitsAreServedWithAgeAndRevalidationsCostA304()

@@ -35,5 +35,29 @@ namespace HttpCache.Nano.Tests.Transport
             Assert.AreEqual(3, origin.Seen.Count);
             Assert.AreEqual(1L, handler.Client.Stats.FreshHits);
         }
+
+        [TestMethod]
+        public async Task TheHandlerIsPrivateByDefaultAndSharedWhenAsked()
+        {
+            var (origin, resources) = await ResourceOrigin.StartAsync();
+            await using TestOrigin _ = origin;
+            resources["/me"] = new Resource { Body = Encoding.UTF8.GetBytes("mine"), CacheControl = "private, max-age=600" };
+            CachingHandler single = new CachingHandler(new RamStore(16, 1 << 20)) { InnerHandler = new SocketsHttpHandler() };
+            Assert.AreEqual((int)CacheMode.Private, (int)single.Client.Options.Mode);
+            using (HttpClient client = new HttpClient(single))
+            {
+                await client.GetAsync(origin.Url("/me"));
+                Assert.AreEqual("HIT", (await client.GetAsync(origin.Url("/me"))).Headers.GetValues("X-Cache").Single(), "a private cache reuses private responses");
+            }
+
+            CachingHandler shared = new CachingHandler(new RamStore(16, 1 << 20), new SystemClock(), new CacheOptions { Mode = CacheMode.Shared }) { InnerHandler = new SocketsHttpHandler() };
+            using (HttpClient client = new HttpClient(shared))
+            {
+                await client.GetAsync(origin.Url("/me"));
+                Assert.AreEqual("MISS", (await client.GetAsync(origin.Url("/me"))).Headers.GetValues("X-Cache").Single(), "a shared cache never stores them");
+            }
+
+            Assert.AreEqual(3, origin.Seen.Count);
+        }
     }
 }

@@ -247,19 +247,38 @@ namespace HttpCache.Nano.Tests.Policy
         [TestMethod]
         public void MustRevalidateForbidsEveryStaleServe()
         {
-            ManualClock clock = new ManualClock(Fixtures.T0);
-            string[] directives = new string[] { "must-revalidate", "proxy-revalidate" };
+            // must-revalidate binds every cache; proxy-revalidate, and s-maxage which implies it, bind shared caches (RFC 9111 5.2.2.8, 5.2.2.10).
+            string[] directives = new string[] { "must-revalidate", "must-revalidate", "proxy-revalidate", "s-maxage=10" };
+            CacheMode[] modes = new CacheMode[] { CacheMode.Private, CacheMode.Shared, CacheMode.Shared, CacheMode.Shared };
             for (int i = 0; i < directives.Length; i++)
             {
-                StoredResponseInfo stored = Stored(clock, 200, "Date: " + Fixtures.Date(Fixtures.T0) + "\nCache-Control: max-age=10, stale-if-error=600, stale-while-revalidate=600, " + directives[i] + "\nETag: \"a\"");
+                string why = directives[i] + " in a " + modes[i].ToString() + " cache";
+                ManualClock clock = new ManualClock(Fixtures.T0);
+                CacheNow now = CacheNow.Read(clock);
+                StoredResponseInfo stored = StoredResponseInfo.Describe(200, Fixtures.Facts("Date: " + Fixtures.Date(Fixtures.T0) + "\nCache-Control: max-age=10, stale-if-error=600, stale-while-revalidate=600, "
+                    + directives[i] + "\nETag: \"a\""), null, now, now, modes[i], 86400);
                 clock.Advance(20);
                 CacheOptions options = new CacheOptions();
                 options.MaxStaleWhenOffline = CacheControl.Unbounded;
+                options.Mode = modes[i];
                 CacheDecision decision = CachePolicy.Decide(Fixtures.Facts("Cache-Control: max-stale"), true, stored, false, CacheNow.Read(clock), options);
-                AssertAction(CacheAction.Revalidate, decision, directives[i]);
-                Assert.IsFalse(decision.StaleIfErrorAllowed, directives[i]);
-                Assert.IsFalse(decision.StaleWhenOfflineAllowed, directives[i]);
+                AssertAction(CacheAction.Revalidate, decision, why);
+                Assert.IsFalse(decision.StaleIfErrorAllowed, why);
+                Assert.IsFalse(decision.StaleWhenOfflineAllowed, why);
             }
+        }
+
+        [TestMethod]
+        public void APrivateCacheIgnoresProxyRevalidate()
+        {
+            ManualClock clock = new ManualClock(Fixtures.T0);
+            StoredResponseInfo stored = Stored(clock, 200, "Date: " + Fixtures.Date(Fixtures.T0) + "\nCache-Control: max-age=10, proxy-revalidate\nETag: \"a\"");
+            clock.Advance(20);
+            CacheOptions options = new CacheOptions();
+            options.MaxStaleWhenOffline = CacheControl.Unbounded;
+            CacheDecision decision = CachePolicy.Decide(Fixtures.Facts("Cache-Control: max-stale"), true, stored, false, CacheNow.Read(clock), options);
+            AssertAction(CacheAction.ServeStale, decision, "proxy-revalidate does not apply to private caches (RFC 9111 5.2.2.8)");
+            Assert.IsTrue(decision.StaleWhenOfflineAllowed);
         }
 
         [TestMethod]

@@ -17,7 +17,7 @@ namespace HttpCache.Nano.Tests.Policy
 
         private static void AssertVerdict(StoreVerdict expected, string method, int status, string request, string response)
         {
-            StoreVerdict verdict = Storability.Check(method, status, request == null ? NoRequestHeaders : Fixtures.Facts(request), Fixtures.Facts(response));
+            StoreVerdict verdict = Storability.Check(method, status, request == null ? NoRequestHeaders : Fixtures.Facts(request), Fixtures.Facts(response), CacheMode.Private);
             Assert.AreEqual((int)expected, (int)verdict, method + " " + status + " [" + request + "] [" + response + "]: got " + verdict.ToString());
         }
 

@@ -70,6 +70,23 @@ namespace HttpCache.Nano.Tests.Storage
         }
 
         [TestMethod]
+        public void TheModeAnEntryWasStoredUnderSurvivesAReopen()
+        {
+            MemoryFileSystem fs = new MemoryFileSystem();
+            ManualClock clock = new ManualClock(Fixtures.T0);
+            CacheNow now = CacheNow.Read(clock);
+            string headers = "Cache-Control: s-maxage=60\nVary: Accept";
+            StoredResponseInfo info = StoredResponseInfo.Describe(200, Fixtures.Facts(headers), null, now, now, CacheMode.Shared, 86400);
+            Open(fs).Put(Key("shared"), new CacheEntry(Key("shared").ToString(), 200, "OK", Fixtures.Block(headers), Fixtures.Bytes("x"), info, null, 0));
+            Open(fs).Put(Key("private"), Entry("private", "y", "v1"));
+            FlashStore reopened = Open(fs);
+            Assert.IsTrue(reopened.Find(Key("shared")).Info.Shared);
+            Assert.IsTrue(reopened.Find(Key("shared")).Info.HasVary);
+            Assert.IsFalse(reopened.Find(Key("private")).Info.Shared);
+            Assert.IsFalse(reopened.Find(Key("private")).Info.HasVary);
+        }
+
+        [TestMethod]
         public void ReopeningRestoresTheRecencyOrderOfWrites()
         {
             MemoryFileSystem fs = new MemoryFileSystem();

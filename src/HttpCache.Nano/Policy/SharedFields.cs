@@ -1,0 +1,27 @@
+// SharedFields: the response fields a shared cache keeps back from what it stores (RFC 9111 5.2.2.7, and Set-Cookie).
+using HttpCache.Nano.Parsing;
+
+namespace HttpCache.Nano.Policy
+{
+    /// <summary>
+    /// Fields of a storable response that a shared cache must not store, so they never reach another user: the
+    /// fields a qualified <c>private="…"</c> names (RFC 9111 5.2.2.7), and <c>Set-Cookie</c> (a response that sets
+    /// a cookie is stored by a shared cache only when <c>private="Set-Cookie"</c> asks for this, see
+    /// <see cref="Storability"/>). The user whose request fetched the response still receives them.
+    /// </summary>
+    public static class SharedFields
+    {
+        /// <summary>True when a shared cache would withhold any field of <paramref name="response"/>.</summary>
+        public static bool AnyWithheld(HeaderFacts response)
+        {
+            return response.HasSetCookie || !response.CacheControl.PrivateFields.IsEmpty;
+        }
+
+        /// <summary>True when a shared cache must not store the field <paramref name="name"/> (known as <paramref name="known"/>) of <paramref name="response"/>.</summary>
+        public static bool IsWithheld(HeaderName known, TextSlice name, HeaderFacts response)
+        {
+            TextSlice listed = response.CacheControl.PrivateFields;
+            return known == HeaderName.SetCookie || (!listed.IsEmpty && KnownHeaders.IsListedIn(listed, name));
+        }
+    }
+}

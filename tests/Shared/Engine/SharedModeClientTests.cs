@@ -1,0 +1,79 @@
+// SharedModeClientTests: the client in shared mode keeps back from the store what only the requester may see.
+using HttpCache.Nano.Storage;
+using HttpCache.Nano.Tests.Support;
+using HttpCache.Nano.Time;
+#if NANOFRAMEWORK_1_0
+using nanoFramework.TestFramework;
+#else
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+#endif
+
+namespace HttpCache.Nano.Tests.Engine
+{
+    [TestClass]
+    public class SharedModeClientTests
+    {
+        private const string Url = "http://origin.test/page";
+
+        private static HttpCacheClient Client(ScriptedTransport origin, ManualClock clock, CacheMode mode)
+        {
+            CacheOptions options = new CacheOptions();
+            options.Mode = mode;
+            return new HttpCacheClient(new RamStore(8, 64 * 1024), origin, clock, options);
+        }
+
+        private static string Dated(ManualClock clock, string lines)
+        {
+            return "Date: " + Fixtures.Date(clock.UnixSeconds) + "\n" + lines;
+        }
+
+        [TestMethod]
+        public void FieldsNamedByPrivateReachTheRequesterButNotTheStore()
+        {
+            ManualClock clock = new ManualClock(Fixtures.T0);
+            ScriptedTransport origin = new ScriptedTransport()
+                .Then(Fixtures.Response(200, Dated(clock, "Cache-Control: max-age=60, private=\"X-User, Set-Cookie\"\nX-User: alice\nSet-Cookie: s=1\nX-Other: kept"), "page"));
+            HttpCacheClient shared = Client(origin, clock, CacheMode.Shared);
+            CacheResponse first = shared.Get(Url);
+            Assert.AreEqual("alice", first.GetHeader("X-User"), "the requester gets every field");
+            Assert.AreEqual("s=1", first.GetHeader("Set-Cookie"));
+            CacheResponse hit = shared.Get(Url);
+            Assert.AreEqual(1, origin.Count, "stored: the qualified private withholds only the fields it names");
+            Assert.IsNull(hit.GetHeader("X-User"));
+            Assert.IsNull(hit.GetHeader("Set-Cookie"));
+            Assert.AreEqual("kept", hit.GetHeader("X-Other"));
+        }
+
+        [TestMethod]
+        public void APrivateCacheStoresEveryField()
+        {
+            ManualClock clock = new ManualClock(Fixtures.T0);
+            ScriptedTransport origin = new ScriptedTransport()
+                .Then(Fixtures.Response(200, Dated(clock, "Cache-Control: max-age=60, private=\"X-User\"\nX-User: alice\nSet-Cookie: s=1"), "page"));
+            HttpCacheClient single = Client(origin, clock, CacheMode.Private);
+            single.Get(Url);
+            CacheResponse hit = single.Get(Url);
+            Assert.AreEqual(1, origin.Count);
+            Assert.AreEqual("alice", hit.GetHeader("X-User"));
+            Assert.AreEqual("s=1", hit.GetHeader("Set-Cookie"));
+        }
+
+        [TestMethod]
+        public void ACookieSetByA304GoesToItsRequesterAndIsNotMergedIntoTheStore()
+        {
+            ManualClock clock = new ManualClock(Fixtures.T0);
+            ScriptedTransport origin = new ScriptedTransport()
+                .Then(Fixtures.Response(200, Dated(clock, "Cache-Control: max-age=10\nETag: \"v1\""), "page"))
+                .Then(Fixtures.Response(304, "Date: " + Fixtures.Date(Fixtures.T0 + 20) + "\nCache-Control: max-age=10\nETag: \"v1\"\nSet-Cookie: s=bob", null));
+            HttpCacheClient shared = Client(origin, clock, CacheMode.Shared);
+            shared.Get(Url);
+            clock.Advance(20);
+            CacheResponse revalidated = shared.Get(Url);
+            Assert.AreEqual((int)CacheSource.CacheRevalidated, (int)revalidated.Source);
+            Assert.AreEqual("s=bob", revalidated.GetHeader("Set-Cookie"));
+            CacheResponse hit = shared.Get(Url);
+            Assert.AreEqual((int)CacheSource.Cache, (int)hit.Source);
+            Assert.IsNull(hit.GetHeader("Set-Cookie"), "bob's cookie is not handed to the next user");
+        }
+    }
+}
