@@ -93,11 +93,11 @@ namespace HttpCache.Nano.Http
                 ReasonPhrase = response.ReasonPhrase,
                 Content = new ByteArrayContent(response.Body),
             };
-            HeaderBlockReader reader = new HeaderBlockReader(TextSlice.Of(response.HeaderBlock));
-            while (reader.TryReadNext(out TextSlice name, out TextSlice value))
+            HeaderFields fields = HeaderFields.Of(response.HeaderBlock);
+            for (int i = 0; i < fields.Count; i++)
             {
-                string n = name.ToString();
-                string v = value.ToString();
+                string n = fields.ReceivedNameToString(i);
+                string v = fields.ValueToString(i);
                 if (!message.Headers.TryAddWithoutValidation(n, v))
                 {
                     message.Content.Headers.TryAddWithoutValidation(n, v);

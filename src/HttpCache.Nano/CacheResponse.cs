@@ -8,7 +8,8 @@ namespace HttpCache.Nano
     /// A response handed to the caller. The header block holds end-to-end fields only; for a response served
     /// from the cache it holds no <c>Age</c> line: <see cref="Age"/> carries the current age, and
     /// <see cref="GetHeaders"/> adds the <c>Age</c> field. The body array may be shared with the cache: do
-    /// not modify it.
+    /// not modify it. A fresh hit returns the stored entry's own response object, with <see cref="Age"/> updated
+    /// on each hit (a hit allocates nothing): read what you need from it before the next request of that URL.
     /// </summary>
     public sealed class CacheResponse
     {
@@ -55,33 +56,29 @@ namespace HttpCache.Nano
             get { return Source == CacheSource.Cache || Source == CacheSource.CacheStale || Source == CacheSource.CacheRevalidated; }
         }
 
-        /// <summary>The value of the first field named <paramref name="name"/>, or null. Allocates the string.</summary>
+        /// <summary>The value of the first field named <paramref name="name"/> (any letter case), or null. Allocates the string.</summary>
         public string GetHeader(string name)
         {
-            HeaderBlockReader reader = new HeaderBlockReader(TextSlice.Of(HeaderBlock));
-            TextSlice fieldName;
-            TextSlice value;
-            while (reader.TryReadNext(out fieldName, out value))
+            HeaderFields fields = ParseFields();
+            for (int i = 0; i < fields.Count; i++)
             {
-                if (fieldName.EqualsIgnoreCase(name))
+                if (Ascii.EqualsIgnoreCase(fields.ReceivedNameToString(i), name))
                 {
-                    return value.ToString();
+                    return fields.ValueToString(i);
                 }
             }
 
             return Age >= 0 && Ascii.EqualsIgnoreCase(name, "Age") ? Age.ToString() : null;
         }
 
-        /// <summary>The fields as a list, with <c>Age</c> added for a response served from the cache. Allocates.</summary>
+        /// <summary>The fields as a list, names as received, with <c>Age</c> added for a response served from the cache. Allocates.</summary>
         public HttpHeaders GetHeaders()
         {
             HttpHeaders headers = new HttpHeaders();
-            HeaderBlockReader reader = new HeaderBlockReader(TextSlice.Of(HeaderBlock));
-            TextSlice fieldName;
-            TextSlice value;
-            while (reader.TryReadNext(out fieldName, out value))
+            HeaderFields fields = ParseFields();
+            for (int i = 0; i < fields.Count; i++)
             {
-                headers.Add(fieldName.ToString(), value.ToString());
+                headers.Add(fields.ReceivedNameToString(i), fields.ValueToString(i));
             }
 
             if (Age >= 0 && !headers.Contains("Age"))
@@ -90,6 +87,17 @@ namespace HttpCache.Nano
             }
 
             return headers;
+        }
+
+        /// <summary>Sets the age of a response the client reuses for fresh hits.</summary>
+        internal void SetAge(long age)
+        {
+            Age = age;
+        }
+
+        private HeaderFields ParseFields()
+        {
+            return HeaderFields.Of(HeaderBlock);
         }
     }
 }

@@ -1,4 +1,6 @@
 // HttpCacheClient: the edge that reads the clock, asks the policy, and drives the transport and the store.
+// Interpreter cost of a fresh hit (ServeIfFresh): one lock, a memoised key, an LRU lookup with one native string
+// compare, the policy's arithmetic on class fields, and the entry's own response object returned (no allocation).
 using System;
 using System.Collections;
 using HttpCache.Nano.Parsing;
@@ -14,7 +16,7 @@ namespace HttpCache.Nano
     /// An HTTP client with an RFC 9111 cache in front of a transport: a private cache by default, a shared one with
     /// <see cref="CacheOptions.Mode"/> = <see cref="CacheMode.Shared"/> (for a proxy or a client acting for many users).
     /// <code>
-    /// HttpCacheClient cache = new HttpCacheClient(new RamStore(8, 32 * 1024), new WebRequestTransport());
+    /// HttpCacheClient cache = new HttpCacheClient(new RamStore(8, 32 * 1024), new SocketTransport());
     /// CacheResponse response = cache.Get("https://example.com/config.json");
     /// byte[] config = response.Body;
     /// </code>
@@ -30,13 +32,13 @@ namespace HttpCache.Nano
     /// kept out of the stored copy.</para>
     /// <para>stale-while-revalidate: a stale response within the window is served at once and the entry is
     /// revalidated in-line on its next use (no background threads on a device).</para>
+    /// <para>A fresh hit of a plain GET returns the entry's own <see cref="CacheResponse"/>, its age updated: keep what
+    /// you need from it before the next request for that URL.</para>
     /// <para>Thread-safe: the store and the counters are guarded by one lock, released during network I/O.</para>
     /// </remarks>
-    public sealed class HttpCacheClient
+    public sealed partial class HttpCacheClient
     {
         private const int MaxPendingRevalidations = 64;
-
-        private static readonly HeaderFacts s_noRequestHeaders = new HeaderFacts();
 
         private readonly object _lock = new object();
         private readonly ICacheStore _store;
@@ -47,6 +49,11 @@ namespace HttpCache.Nano
         // Keys served stale within stale-while-revalidate, revalidated on their next use. Kept here rather than on
         // the entry so it works with every store (a flash store hands out a new entry object on each lookup).
         private readonly Hashtable _revalidatePending = new Hashtable();
+
+        // Used under the lock only: the clock reading, the decision and the Vary scratch of the lookup in progress.
+        private readonly CacheNow _now = new CacheNow(-1, 0, 0);
+        private readonly CacheDecision _decision = new CacheDecision();
+        private readonly HeaderBlockWriter _varyScratch = new HeaderBlockWriter(64);
         private CacheStats _stats;
 
         /// <summary>Creates a client with the system clock and default options.</summary>
@@ -129,33 +136,29 @@ namespace HttpCache.Nano
                 throw new ArgumentNullException("method");
             }
 
-            HeaderFacts request = s_noRequestHeaders;
-            if (headers != null && headers.Count > 0)
-            {
-                request = new HeaderFacts();
-                headers.AddTo(request);
-            }
-
-            bool cacheable = (method == "GET" || method == "HEAD") && !request.HasPreconditionOrRange;
+            RequestFacts request = RequestFacts.Of(headers);
+            bool cacheable = (method == "GET" || method == "HEAD") && !request.Facts.HasPreconditionOrRange;
             if (!cacheable)
             {
                 return PassThrough(method, url, key, headers, body);
             }
 
-            CacheNow now = CacheNow.Read(_clock);
             CacheEntry entry;
-            CacheDecision decision;
+            bool revalidate;
+            bool staleIfError;
+            bool staleWhenOffline;
             lock (_lock)
             {
                 _stats.Requests++;
-                entry = _store.Find(key);
-                if (entry != null && !IsVariantFor(entry, headers))
+                entry = FindVariant(key, request);
+                bool pending = entry != null && _revalidatePending.Count > 0 && _revalidatePending.Contains(entry.Key);
+                CacheResponse fresh = ServeIfFresh(entry, method, request, pending);
+                if (fresh != null)
                 {
-                    entry = null;
+                    return fresh;
                 }
 
-                bool pending = entry != null && _revalidatePending.Count > 0 && _revalidatePending.Contains(entry.Key);
-                decision = CachePolicy.Decide(request, entry != null, entry == null ? default(StoredResponseInfo) : entry.Info, pending, now, _options);
+                CacheDecision decision = _decision;
                 if (pending && decision.Action != CacheAction.ServeStale)
                 {
                     // The revalidation owed by a stale-while-revalidate serve happens now (or is no longer needed).
@@ -181,7 +184,10 @@ namespace HttpCache.Nano
                         return Generated504("only-if-cached: no stored response satisfies the request");
                 }
 
-                if (decision.Action == CacheAction.Revalidate)
+                revalidate = decision.Action == CacheAction.Revalidate;
+                staleIfError = decision.StaleIfErrorAllowed;
+                staleWhenOffline = decision.StaleWhenOfflineAllowed;
+                if (revalidate)
                 {
                     _stats.Revalidations++;
                 }
@@ -191,265 +197,45 @@ namespace HttpCache.Nano
                 }
             }
 
-            return Exchange(method, url, key, headers, request, entry, decision);
+            return Exchange(method, url, key, headers, request, revalidate ? entry : null, entry, staleIfError, staleWhenOffline);
         }
 
-        // Sends the request (conditional when revalidating) and applies the answer to the store.
-        private CacheResponse Exchange(string method, string url, CacheKey key, HttpHeaders headers, HeaderFacts request, CacheEntry entry, CacheDecision decision)
+        // The stored response for the key if this request may use it (credential and Vary match), else null.
+        private CacheEntry FindVariant(CacheKey key, RequestFacts request)
         {
-            bool conditional = decision.Action == CacheAction.Revalidate;
-            for (int attempt = 0; ; attempt++)
+            CacheEntry entry = _store.Find(key);
+            if (entry == null || entry.CredentialHash != request.CredentialHash)
             {
-                OriginRequest originRequest = new OriginRequest(method, url, ForwardHeaders(headers, conditional ? entry : null), null);
-                CacheNow sent = CacheNow.Read(_clock);
-                OriginResponse response;
-                try
-                {
-                    response = _transport.Send(originRequest);
-                }
-                catch (HttpTransportException e)
-                {
-                    return OnTransportError(entry, method, request, decision, e);
-                }
-
-                CacheNow received = CacheNow.Read(_clock);
-                HeaderFacts facts = new HeaderFacts();
-                int consumed;
-                HeaderBlockStatus status = HeaderParser.Parse(new TextSlice(response.HeaderBlock, 0, response.HeaderLength), facts, _options.MaxResponseHeaderFields, out consumed);
-                CountTransfer(response);
-
-                if (status != HeaderBlockStatus.Complete)
-                {
-                    lock (_lock)
-                    {
-                        _stats.Uncacheable++;
-                        _stats.FullResponses++;
-                    }
-
-                    return FromOrigin(response, null);
-                }
-
-                if (response.StatusCode == 304 && conditional)
-                {
-                    TextSlice storedHeaders = TextSlice.Of(entry.Headers);
-                    if (NotModifiedMerge.Selects(facts, storedHeaders, entry.Info.LastModified))
-                    {
-                        return Freshen(key, entry, method, headers, request, response, facts, sent, received);
-                    }
-
-                    // The 304 does not match what was stored (RFC 9111 4.3.3): fetch the full response once.
-                    if (attempt == 0)
-                    {
-                        conditional = false;
-                        continue;
-                    }
-                }
-
-                if (entry != null && IsServerError(response.StatusCode) && decision.StaleIfErrorAllowed)
-                {
-                    lock (_lock)
-                    {
-                        return ServeStale(entry, method, request, Freshness.CurrentAge(entry.Info, received), StaleReason.Error);
-                    }
-                }
-
-                return StoreFull(key, method, headers, request, response, facts, sent, received);
+                return null;
             }
+
+            return !entry.Info.HasVary || Variance.Matches(entry.VaryValues, request.Fields, _varyScratch) ? entry : null;
         }
 
-        private CacheResponse StoreFull(CacheKey key, string method, HttpHeaders headers, HeaderFacts request, OriginResponse response, HeaderFacts facts, CacheNow sent, CacheNow received)
+        // The fresh-hit path: decides into _decision; when a fresh entry answers a plain GET and already has its response
+        // object, returns that object with its age updated. Anything else returns null and is carried out by the caller.
+        private CacheResponse ServeIfFresh(CacheEntry entry, string method, RequestFacts request, bool pending)
         {
-            TextSlice block = new TextSlice(response.HeaderBlock, 0, response.HeaderLength);
-            byte[] forwarded = EndToEnd(block, facts, null);
-            lock (_lock)
+            _now.ReadFrom(_clock);
+            CachePolicy.Decide(request.Facts, entry == null ? null : entry.Info, pending, _now, _options, _decision);
+            if (_decision.Action != CacheAction.ServeFresh)
             {
-                if (response.StatusCode == 304)
-                {
-                    // A 304 to the client's own conditional request: nothing to store.
-                    _stats.PassThroughs++;
-                    return FromOrigin(response, forwarded);
-                }
-
-                _stats.FullResponses++;
-                if (method == "HEAD")
-                {
-                    // RFC 9111 4.3.5: a HEAD response whose validators differ from the stored GET response makes it stale.
-                    CacheEntry current = _store.Find(key);
-                    if (current != null && !SameValidators(current, facts))
-                    {
-                        _store.Remove(key);
-                    }
-
-                    return FromOrigin(response, forwarded);
-                }
-
-                StoreVerdict verdict = Storability.Check(method, response.StatusCode, request, facts, _options.Mode);
-                if (verdict != StoreVerdict.Store)
-                {
-                    _stats.Uncacheable++;
-                    _store.Remove(key);
-                    return FromOrigin(response, forwarded);
-                }
-
-                // What the requester gets may hold fields a shared cache keeps from everyone else.
-                byte[] stored = WithheldRemoved(forwarded, facts);
-                byte[] body = ExactBody(response);
-                StoredResponseInfo info = StoredResponseInfo.Describe(response.StatusCode, facts, request, sent, received, _options.Mode, _options.MaxHeuristicLifetime);
-                CacheEntry entry = new CacheEntry(key.ToString(), response.StatusCode, response.ReasonPhrase, stored, body, info,
-                    facts.HasVary ? Variance.Capture(TextSlice.Of(stored), headers) : null, Variance.CredentialHash(headers));
-                if (!_store.Put(key, entry))
-                {
-                    _stats.TooLarge++;
-                }
-
-                return new CacheResponse(response.StatusCode, response.ReasonPhrase, forwarded, body, CacheSource.Network, -1);
+                return null;
             }
+
+            CacheResponse response = entry.FreshResponse;
+            if (response == null || request.HasValidators || method != "GET")
+            {
+                return null;
+            }
+
+            _stats.FreshHits++;
+            _stats.BodyBytesSaved += entry.Body.Length;
+            response.SetAge(_decision.Age);
+            return response;
         }
 
-        private CacheResponse Freshen(CacheKey key, CacheEntry entry, string method, HttpHeaders headers, HeaderFacts request, OriginResponse response, HeaderFacts notModifiedFacts, CacheNow sent, CacheNow received)
-        {
-            HeaderBlockWriter writer = new HeaderBlockWriter(entry.Headers.Length + response.HeaderLength);
-            bool validatorsChanged = NotModifiedMerge.Merge(TextSlice.Of(entry.Headers), new TextSlice(response.HeaderBlock, 0, response.HeaderLength), writer);
-            byte[] merged = writer.ToArray();
-            HeaderFacts mergedFacts = new HeaderFacts();
-            int consumed;
-            HeaderParser.Parse(TextSlice.Of(merged), mergedFacts, int.MaxValue, out consumed);
-            byte[] stored = WithheldRemoved(merged, mergedFacts);
-
-            // The 304's own Age (not the stored one) is the age value of this validation (RFC 9111 4.2.3).
-            StoredResponseInfo info = StoredResponseInfo.Describe(entry.StatusCode, mergedFacts, request, sent, received, _options.Mode, _options.MaxHeuristicLifetime);
-            info.InitialAge = Freshness.InitialAge(notModifiedFacts.Age, mergedFacts.Date, received.WallSeconds, StoredResponseInfo.ResponseDelay(sent, received));
-            CacheEntry updated = new CacheEntry(entry.Key, entry.StatusCode, entry.ReasonPhrase, stored, entry.Body, info,
-                mergedFacts.HasVary ? Variance.Capture(TextSlice.Of(stored), headers) : null, entry.CredentialHash);
-            lock (_lock)
-            {
-                _stats.NotModified++;
-                _stats.BodyBytesSaved += entry.Body.Length;
-                _store.Freshen(key, updated, validatorsChanged);
-                return FromEntry(updated, merged, method, request, CacheSource.CacheRevalidated, Freshness.CurrentAge(info, received));
-            }
-        }
-
-        private CacheResponse OnTransportError(CacheEntry entry, string method, HeaderFacts request, CacheDecision decision, HttpTransportException error)
-        {
-            lock (_lock)
-            {
-                _stats.TransportErrors++;
-                if (entry != null && (decision.StaleIfErrorAllowed || decision.StaleWhenOfflineAllowed))
-                {
-                    StaleReason reason = decision.StaleIfErrorAllowed ? StaleReason.Error : StaleReason.Offline;
-                    return ServeStale(entry, method, request, Freshness.CurrentAge(entry.Info, CacheNow.Read(_clock)), reason);
-                }
-
-                _stats.GatewayTimeouts++;
-                return Unreachable(error);
-            }
-        }
-
-        private CacheResponse PassThrough(string method, string url, CacheKey key, HttpHeaders headers, byte[] body)
-        {
-            lock (_lock)
-            {
-                _stats.Requests++;
-                _stats.PassThroughs++;
-            }
-
-            OriginResponse response;
-            try
-            {
-                response = _transport.Send(new OriginRequest(method, url, ForwardHeaders(headers, null), body));
-            }
-            catch (HttpTransportException e)
-            {
-                lock (_lock)
-                {
-                    _stats.TransportErrors++;
-                }
-
-                return Unreachable(e);
-            }
-
-            HeaderFacts facts = new HeaderFacts();
-            int consumed;
-            TextSlice block = new TextSlice(response.HeaderBlock, 0, response.HeaderLength);
-            HeaderBlockStatus status = HeaderParser.Parse(block, facts, _options.MaxResponseHeaderFields, out consumed);
-            byte[] forwarded = status == HeaderBlockStatus.Complete ? EndToEnd(block, facts, null) : null;
-
-            CountTransfer(response);
-            lock (_lock)
-            {
-                if (Invalidation.Invalidates(method, response.StatusCode))
-                {
-                    Invalidate(key);
-                    if (status == HeaderBlockStatus.Complete)
-                    {
-                        InvalidateReference(url, block, HeaderName.Location);
-                        InvalidateReference(url, block, HeaderName.ContentLocation);
-                    }
-                }
-            }
-
-            return FromOrigin(response, forwarded);
-        }
-
-        private void InvalidateReference(string url, TextSlice block, HeaderName name)
-        {
-            TextSlice value;
-            if (!HeaderBlockReader.TryFind(block, name, out value))
-            {
-                return;
-            }
-
-            string target = Invalidation.ResolveSameOrigin(url, value);
-            if (target == null)
-            {
-                return;
-            }
-
-            CacheKey targetKey;
-            try
-            {
-                targetKey = CacheKey.Of("GET", target);
-            }
-            catch (ArgumentException)
-            {
-                // A reference that is not a usable URL names nothing stored.
-                return;
-            }
-
-            Invalidate(targetKey);
-        }
-
-        private void Invalidate(CacheKey key)
-        {
-            if (_store.Remove(key))
-            {
-                _stats.Invalidations++;
-            }
-        }
-
-        private void MarkRevalidatePending(string key)
-        {
-            // Bounded: forgetting marks only means one more stale serve within the window.
-            if (_revalidatePending.Count >= MaxPendingRevalidations)
-            {
-                _revalidatePending.Clear();
-            }
-
-            _revalidatePending[key] = true;
-        }
-
-        private bool IsVariantFor(CacheEntry entry, HttpHeaders headers)
-        {
-            if (entry.CredentialHash != Variance.CredentialHash(headers))
-            {
-                return false;
-            }
-
-            return !entry.Info.HasVary || Variance.Matches(TextSlice.Of(entry.Headers), entry.VaryValues, headers);
-        }
-
-        private CacheResponse ServeStale(CacheEntry entry, string method, HeaderFacts request, long age, StaleReason reason)
+        private CacheResponse ServeStale(CacheEntry entry, string method, RequestFacts request, long age, StaleReason reason)
         {
             _stats.StaleServed++;
             _stats.BodyBytesSaved += entry.Body.Length;
@@ -474,101 +260,27 @@ namespace HttpCache.Nano
             return response;
         }
 
-        private static bool SameValidators(CacheEntry entry, HeaderFacts facts)
+        private void MarkRevalidatePending(string key)
         {
-            if (facts.ETag.IsValid)
+            // Bounded: forgetting marks only means one more stale serve within the window.
+            if (_revalidatePending.Count >= MaxPendingRevalidations)
             {
-                TextSlice value;
-                EntityTag stored;
-                return HeaderBlockReader.TryFind(TextSlice.Of(entry.Headers), HeaderName.ETag, out value) && EntityTag.TryParse(value, out stored)
-                    && EntityTag.StrongEquals(stored, facts.ETag);
+                _revalidatePending.Clear();
             }
 
-            return facts.LastModified < 0 || facts.LastModified == entry.Info.LastModified;
-        }
-
-        private static bool IsServerError(int statusCode)
-        {
-            return statusCode == 500 || statusCode == 502 || statusCode == 503 || statusCode == 504;
-        }
-
-        // End-to-end request fields, plus the stored validators when revalidating (RFC 9111 4.3.1).
-        private static HttpHeaders ForwardHeaders(HttpHeaders headers, CacheEntry validating)
-        {
-            HttpHeaders forwarded = new HttpHeaders();
-            string connection = headers == null ? null : headers.Get("Connection");
-            if (headers != null)
-            {
-                for (int i = 0; i < headers.Count; i++)
-                {
-                    string name = headers.GetName(i);
-                    HeaderName known = KnownHeaders.Find(TextSlice.Of(name));
-                    if (KnownHeaders.IsHopByHop(known) || known == HeaderName.Host || known == HeaderName.ContentLength
-                        || (connection != null && KnownHeaders.IsListedIn(TextSlice.Of(connection), TextSlice.Of(name))))
-                    {
-                        continue;
-                    }
-
-                    if (validating != null && (known == HeaderName.IfNoneMatch || known == HeaderName.IfModifiedSince))
-                    {
-                        continue;
-                    }
-
-                    forwarded.Add(name, headers.GetValue(i));
-                }
-            }
-
-            if (validating != null)
-            {
-                TextSlice etag;
-                if (validating.Info.HasETag && HeaderBlockReader.TryFind(TextSlice.Of(validating.Headers), HeaderName.ETag, out etag))
-                {
-                    forwarded.Add("If-None-Match", etag.ToString());
-                }
-
-                // RFC 9111 4.3.1: the entity-tag is what must be sent; If-Modified-Since only when there is none
-                // (an origin ignores it next to If-None-Match anyway), which saves its bytes on every poll.
-                long since = validating.Info.LastModified >= 0 ? validating.Info.LastModified : validating.Info.Date;
-                if (!validating.Info.HasETag && since >= 0)
-                {
-                    forwarded.Add("If-Modified-Since", HttpDate.ToString(since));
-                }
-            }
-
-            return forwarded;
-        }
-
-        // The end-to-end fields of a response: hop-by-hop fields, those named in Connection, and Age dropped; with
-        // withholdFor, also the fields a shared cache must not store (SharedFields).
-        private static byte[] EndToEnd(TextSlice block, HeaderFacts facts, HeaderFacts withholdFor)
-        {
-            HeaderBlockWriter writer = new HeaderBlockWriter(block.Length + 2);
-            HeaderParser.Parse(block, new StoredHeaderFilter(writer, facts.Connection, withholdFor), int.MaxValue, out int consumed);
-            writer.End();
-            return writer.ToArray();
-        }
-
-        // The header block to store: in a shared cache, without the fields it keeps back from other users.
-        private byte[] WithheldRemoved(byte[] headers, HeaderFacts facts)
-        {
-            return _options.Mode == CacheMode.Shared && SharedFields.AnyWithheld(facts) ? EndToEnd(TextSlice.Of(headers), facts, facts) : headers;
+            _revalidatePending[key] = true;
         }
 
         // A stored response for the caller, with the given header block; a 304 instead when the caller's own validators
-        // match it (RFC 9111 4.3.2).
-        private static CacheResponse FromEntry(CacheEntry entry, byte[] headers, string method, HeaderFacts request, CacheSource source, long age)
+        // match it (RFC 9111 4.3.2). A fresh plain GET's response becomes the entry's reused one.
+        private static CacheResponse FromEntry(CacheEntry entry, byte[] headers, string method, RequestFacts request, CacheSource source, long age)
         {
-            if (entry.StatusCode == 200 && (request.HasIfNoneMatch || request.IfModifiedSince >= 0))
+            if (entry.StatusCode == 200 && request.HasValidators)
             {
-                TextSlice stored = TextSlice.Of(entry.Headers);
-                TextSlice value;
-                EntityTag etag = default(EntityTag);
-                if (HeaderBlockReader.TryFind(stored, HeaderName.ETag, out value))
-                {
-                    EntityTag.TryParse(value, out etag);
-                }
-
-                if (ConditionalGet.Evaluate(method, request, etag, entry.Info.LastModified, true) == ConditionalResult.NotModified)
+                HeaderFields stored = HeaderFields.Of(entry.Headers);
+                HeaderFacts facts = new HeaderFacts();
+                facts.Load(stored);
+                if (ConditionalGet.Evaluate(method, request.Facts, facts.Buffer, facts.ETagStart, facts.ETagLength, facts.ETagIsWeak, entry.Info.LastModified, true) == ConditionalResult.NotModified)
                 {
                     HeaderBlockWriter writer = new HeaderBlockWriter(entry.Headers.Length);
                     ConditionalGet.WriteNotModifiedHeaders(stored, writer);
@@ -576,37 +288,13 @@ namespace HttpCache.Nano
                 }
             }
 
-            return new CacheResponse(entry.StatusCode, entry.ReasonPhrase, headers, method == "HEAD" ? null : entry.Body, source, age);
-        }
-
-        // The body as an array of its exact length: the transport's own when it already is (no copy).
-        private static byte[] ExactBody(OriginResponse response)
-        {
-            if (response.Body.Length == response.BodyLength)
+            CacheResponse response = new CacheResponse(entry.StatusCode, entry.ReasonPhrase, headers, method == "HEAD" ? null : entry.Body, source, age);
+            if (source == CacheSource.Cache && method == "GET" && (object)headers == (object)entry.Headers)
             {
-                return response.Body;
+                entry.FreshResponse = response;
             }
 
-            byte[] body = new byte[response.BodyLength];
-            Array.Copy(response.Body, body, response.BodyLength);
-            return body;
-        }
-
-        private static CacheResponse FromOrigin(OriginResponse response, byte[] headers)
-        {
-            byte[] body = ExactBody(response);
-            return new CacheResponse(response.StatusCode, response.ReasonPhrase, headers == null ? new byte[] { 13, 10 } : headers, body, CacheSource.Network, -1);
-        }
-
-        // What the transport reports it moved on the wire, the figure a metered link bills.
-        private void CountTransfer(OriginResponse response)
-        {
-            lock (_lock)
-            {
-                _stats.WireBytesSent += response.BytesSent;
-                _stats.WireBytesReceived += response.BytesReceived;
-                _stats.BodyBytesReceived += response.BodyLength;
-            }
+            return response;
         }
 
         private static CacheResponse Unreachable(HttpTransportException error)
@@ -624,32 +312,6 @@ namespace HttpCache.Nano
             CacheResponse response = new CacheResponse(504, "Gateway Timeout", writer.ToArray(), null, CacheSource.Generated, -1);
             response.Error = error;
             return response;
-        }
-
-        private sealed class StoredHeaderFilter : IHeaderSink
-        {
-            private readonly HeaderBlockWriter _writer;
-            private readonly TextSlice _connection;
-            private readonly HeaderFacts _withholdFor;
-
-            public StoredHeaderFilter(HeaderBlockWriter writer, TextSlice connection, HeaderFacts withholdFor)
-            {
-                _writer = writer;
-                _connection = connection;
-                _withholdFor = withholdFor;
-            }
-
-            public void OnHeader(TextSlice name, TextSlice value)
-            {
-                HeaderName known = KnownHeaders.Find(name);
-                if (KnownHeaders.IsHopByHop(known) || known == HeaderName.Age || (!_connection.IsEmpty && KnownHeaders.IsListedIn(_connection, name))
-                    || (_withholdFor != null && SharedFields.IsWithheld(known, name, _withholdFor)))
-                {
-                    return;
-                }
-
-                _writer.Append(name, value);
-            }
         }
     }
 }

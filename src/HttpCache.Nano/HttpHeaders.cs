@@ -125,7 +125,7 @@ namespace HttpCache.Nano
         {
             for (int i = 0; i < _count; i++)
             {
-                if (KnownHeaders.Find(TextSlice.Of(_names[i])) == name)
+                if (KnownHeaders.Find(_names[i]) == name)
                 {
                     return i;
                 }
@@ -134,13 +134,27 @@ namespace HttpCache.Nano
             return -1;
         }
 
-        /// <summary>Adds every line to <paramref name="facts"/>.</summary>
-        public void AddTo(HeaderFacts facts)
+        /// <summary>Writes every line to <paramref name="writer"/> as a header block (ending with the empty line), the form <see cref="HeaderFields"/> parses.</summary>
+        public void WriteTo(HeaderBlockWriter writer)
         {
             for (int i = 0; i < _count; i++)
             {
-                facts.Add(_names[i], _values[i]);
+                writer.Append(_names[i], _values[i]);
             }
+
+            writer.End();
+        }
+
+        /// <summary>The facts of these fields (for an origin evaluating a request's preconditions, say). Allocates.</summary>
+        public HeaderFacts ToFacts()
+        {
+            HeaderBlockWriter block = new HeaderBlockWriter(64 + _count * 32);
+            WriteTo(block);
+            HeaderFields fields = new HeaderFields(_count + 1);
+            fields.Parse(block.Buffer, 0, block.Length);
+            HeaderFacts facts = new HeaderFacts();
+            facts.Load(fields);
+            return facts;
         }
 
         private void CheckIndex(int index)

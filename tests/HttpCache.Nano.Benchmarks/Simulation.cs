@@ -89,21 +89,14 @@ namespace HttpCache.Nano.Benchmarks
             Requests++;
             RequestTimes?.Add(_clock.UnixSeconds);
             long sent = SocketTransport.WriteRequestHead(request, HttpUrl.Parse(request.Url)).Length;
-            HeaderFacts facts = new HeaderFacts();
-            request.Headers.AddTo(facts);
-            EntityTag current = default(EntityTag);
-            if (_etag)
-            {
-                EntityTag.TryParse(TextSlice.Of(ETag), out current);
-            }
-
+            HeaderFacts facts = request.Headers.ToFacts();
             byte[] full = FullHeaders();
-            ConditionalResult result = ConditionalGet.Evaluate(request.Method, facts, current, _lastModified ? _changedAt : -1, true);
+            ConditionalResult result = ConditionalGet.Evaluate(request.Method, facts, _etag ? ETag : null, _lastModified ? _changedAt : -1, true);
             OriginResponse response;
             if (result == ConditionalResult.NotModified)
             {
                 HeaderBlockWriter block = new HeaderBlockWriter(128);
-                ConditionalGet.WriteNotModifiedHeaders(TextSlice.Of(full), block);
+                ConditionalGet.WriteNotModifiedHeaders(HeaderFields.Of(full), block);
                 byte[] headers = block.ToArray();
                 response = new OriginResponse(304, "Not Modified", headers, headers.Length, null, 0);
                 response.BytesReceived = "HTTP/1.1 304 Not Modified\r\n".Length + headers.Length;
@@ -131,7 +124,7 @@ namespace HttpCache.Nano.Benchmarks
             HttpUrl url = HttpUrl.Parse(Url);
             long request = ("GET " + url.Target + " HTTP/1.1\r\nHost: " + url.Authority + "\r\n" + validator + "\r\n\r\n").Length;
             HeaderBlockWriter block = new HeaderBlockWriter(128);
-            ConditionalGet.WriteNotModifiedHeaders(TextSlice.Of(FullHeaders()), block);
+            ConditionalGet.WriteNotModifiedHeaders(HeaderFields.Of(FullHeaders()), block);
             return request + "HTTP/1.1 304 Not Modified\r\n".Length + block.Length;
         }
     }

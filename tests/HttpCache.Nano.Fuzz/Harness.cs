@@ -19,6 +19,9 @@ namespace HttpCache.Nano.Fuzz
     {
         private const int Guard = 64;
         private static readonly HeaderFacts s_facts = new HeaderFacts();
+        private static readonly HeaderFields s_fields = new HeaderFields(100);
+        private static readonly HeaderFields s_textFields = new HeaderFields(100);
+        private static readonly CacheControl s_cacheControl = new CacheControl();
 
         private static void Check(bool condition, string what)
         {
@@ -47,7 +50,7 @@ namespace HttpCache.Nano.Fuzz
         }
 
         /// <summary>
-        /// Header parser over bytes and over a string: never throws, never reads outside its slice (the slice ends at
+        /// Header parser over bytes and over a string: never throws, never reads outside its range (the range ends at
         /// the array's end, so a read past it faults), results within range, and 0 bytes allocated.
         /// </summary>
         public static void Headers(byte[] data)
@@ -59,38 +62,42 @@ namespace HttpCache.Nano.Fuzz
             }
 
             Array.Copy(data, 0, buffer, Guard, data.Length);
-            TextSlice bytes = new TextSlice(buffer, Guard, data.Length);
-            char[] chars = new char[data.Length + 2 * Guard];
+            char[] chars = new char[data.Length];
             for (int i = 0; i < chars.Length; i++)
             {
-                chars[i] = i >= Guard && i < Guard + data.Length ? (char)data[i - Guard] : '\n';
+                chars[i] = (char)data[i];
             }
 
-            TextSlice text = new TextSlice(new string(chars), Guard, data.Length);
-
-            ParseAll(bytes);
+            string text = new string(chars);
+            ParseAll(buffer, Guard, data.Length);
+            ParseText(text);
             long before = GC.GetAllocatedBytesForCurrentThread();
-            ParseAll(bytes);
-            ParseAll(text);
+            ParseAll(buffer, Guard, data.Length);
+            ParseText(text);
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
             Check(allocated == 0, "parsing allocated " + allocated + " bytes");
         }
 
-        private static void ParseAll(TextSlice input)
+        private static void ParseText(string text)
         {
-            HeaderFacts facts = s_facts;
-            facts.Reset();
-            HeaderBlockStatus status = HeaderParser.Parse(input, facts, 100, out int consumed);
-            Check(consumed >= 0 && consumed <= input.Length, "consumed out of range");
-            Check(status == HeaderBlockStatus.Complete || consumed == 0, "consumed without completing");
-            CheckFacts(facts);
+            HeaderBlockStatus status = s_textFields.Parse(text);
+            CheckFields(s_textFields, status, s_textFields.Buffer, 0, text.Length);
+        }
+
+        private static void ParseAll(byte[] buffer, int start, int length)
+        {
+            HeaderBlockStatus status = s_fields.Parse(buffer, start, length);
+            CheckFields(s_fields, status, buffer, start, length);
 
             // The same bytes as single field values.
-            CacheControl cc = CacheControl.Parse(input);
+            CacheControl cc = s_cacheControl;
+            cc.Reset();
+            cc.Add(buffer, start, length);
             Check(cc.MaxAge >= -1 && cc.MaxAge <= DeltaSeconds.Saturated, "max-age out of range");
             Check(cc.MaxStale >= -1 && (cc.MaxStale <= DeltaSeconds.Saturated || cc.MaxStale == CacheControl.Unbounded), "max-stale out of range");
             Check(cc.MinFresh >= -1 && cc.MinFresh <= DeltaSeconds.Saturated, "min-fresh out of range");
-            if (HttpDate.TryParse(input, out long date))
+            Check(cc.PrivateFieldsLength == 0 || (cc.PrivateFieldsStart >= start && cc.PrivateFieldsStart + cc.PrivateFieldsLength <= start + length), "private field list outside the value");
+            if (HttpDate.TryParse(buffer, start, length, out long date))
             {
                 Check(date >= 0 && date <= 253402300860L, "date out of range");
             }
@@ -99,20 +106,36 @@ namespace HttpCache.Nano.Fuzz
                 Check(date == -1, "invalid date not -1");
             }
 
-            if (EntityTag.TryParse(input, out EntityTag tag))
+            if (EntityTag.TryParse(buffer, start, length, out int tagStart, out int tagLength, out bool weak))
             {
-                Check(tag.OpaqueTag.Length >= 2 && tag.OpaqueTag[0] == '"', "entity-tag shape");
+                Check(tagLength >= 2 && buffer[tagStart] == '"' && buffer[tagStart + tagLength - 1] == '"' && tagStart >= start && tagStart + tagLength <= start + length, "entity-tag shape");
+                EntityTagList.Contains(buffer, start, length, buffer, tagStart, tagLength, weak, true);
             }
 
-            EntityTagList.Contains(input, tag, true);
-            KnownHeaders.Find(input);
-            HeaderListReader list = new HeaderListReader(input);
+            KnownHeaders.Find(buffer, start, length);
+            int position = start;
             int elements = 0;
-            while (list.TryReadNext(out TextSlice element))
+            while (HeaderList.Next(buffer, ref position, start + length, out int elementStart, out int elementLength))
             {
-                Check(element.Length > 0 && element.Length <= input.Length, "list element length");
-                Check(++elements <= input.Length, "list reader does not advance");
+                Check(elementLength > 0 && elementStart >= start && elementStart + elementLength <= start + length, "list element outside the value");
+                Check(++elements <= length, "list reader does not advance");
             }
+        }
+
+        private static void CheckFields(HeaderFields fields, HeaderBlockStatus status, byte[] buffer, int start, int length)
+        {
+            Check(fields.Consumed >= 0 && fields.Consumed <= length, "consumed out of range");
+            Check(status == HeaderBlockStatus.Complete || (fields.Consumed == 0 && fields.Count == 0), "kept something of an incomplete or invalid block");
+            for (int i = 0; i < fields.Count; i++)
+            {
+                Check(fields.NameLength(i) > 0 && fields.NameStart(i) >= start && fields.ValueStart(i) >= fields.NameStart(i) + fields.NameLength(i)
+                    && fields.ValueStart(i) + fields.ValueLength(i) <= start + fields.Consumed, "field outside the block");
+                Check(Ascii.IsToken(buffer, fields.NameStart(i), fields.NameLength(i)), "a name that is not a token");
+            }
+
+            HeaderFacts facts = s_facts;
+            facts.Load(fields);
+            CheckFacts(facts);
         }
 
         private static void CheckFacts(HeaderFacts facts)
@@ -120,6 +143,7 @@ namespace HttpCache.Nano.Fuzz
             Check(facts.Date >= -1 && facts.Expires >= -1 && facts.LastModified >= -1 && facts.IfModifiedSince >= -1, "date facts out of range");
             Check(facts.Age >= -1 && facts.Age <= DeltaSeconds.Saturated, "age out of range");
             Check(facts.ContentLength >= -1, "content-length out of range");
+            Check(!facts.HasETag || (facts.ETagLength >= 2 && facts.ETagStart >= 0), "entity-tag position");
             Check(!(facts.ContentLengthInvalid && facts.ContentLength != -1), "invalid content-length kept a value");
         }
 
@@ -141,7 +165,7 @@ namespace HttpCache.Nano.Fuzz
             Check(response.BodyLength >= 0 && response.BodyLength <= 64 * 1024 && response.BodyLength <= response.Body.Length, "body length out of range");
             Check(response.HeaderLength <= 4096, "header block over the limit");
             Check(reader.BytesRead <= data.Length, "read more than was sent");
-            HeaderBlockStatus again = HeaderParser.Parse(new TextSlice(response.HeaderBlock, 0, response.HeaderLength), null, 64, out int _);
+            HeaderBlockStatus again = new HeaderFields(64).Parse(response.HeaderBlock, 0, response.HeaderLength);
             Check(again == HeaderBlockStatus.Complete, "the accepted header block does not re-parse");
         }
 

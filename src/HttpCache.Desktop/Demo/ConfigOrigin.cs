@@ -4,6 +4,7 @@ using System;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using HttpCache.Nano;
 using HttpCache.Nano.Parsing;
 using HttpCache.Nano.Server;
 using Microsoft.AspNetCore.Builder;
@@ -115,22 +116,20 @@ namespace HttpCache.Desktop.Demo
             full.Append("Content-Type", "application/json");
             full.End();
 
-            HeaderFacts request = new HeaderFacts();
+            HttpHeaders requestHeaders = new HttpHeaders();
             foreach (var header in context.Request.Headers)
             {
                 foreach (string value in header.Value)
                 {
-                    request.Add(header.Key, value);
+                    requestHeaders.Add(header.Key, value);
                 }
             }
 
-            EntityTag current;
-            EntityTag.TryParse(TextSlice.Of(etag), out current);
-            ConditionalResult result = ConditionalGet.Evaluate(context.Request.Method, request, current, lastModified, true);
+            ConditionalResult result = ConditionalGet.Evaluate(context.Request.Method, requestHeaders.ToFacts(), etag, lastModified, true);
             if (result == ConditionalResult.NotModified)
             {
                 HeaderBlockWriter notModified = new HeaderBlockWriter(256);
-                ConditionalGet.WriteNotModifiedHeaders(new TextSlice(full.Buffer, 0, full.Length), notModified);
+                ConditionalGet.WriteNotModifiedHeaders(HeaderFields.Of(full.ToArray()), notModified);
                 Write(context, notModified);
                 context.Response.StatusCode = 304;
                 Interlocked.Increment(ref _notModified);
@@ -152,10 +151,10 @@ namespace HttpCache.Desktop.Demo
 
         private static void Write(HttpContext context, HeaderBlockWriter block)
         {
-            HeaderBlockReader reader = new HeaderBlockReader(new TextSlice(block.Buffer, 0, block.Length));
-            while (reader.TryReadNext(out TextSlice name, out TextSlice value))
+            HeaderFields fields = HeaderFields.Of(block.ToArray());
+            for (int i = 0; i < fields.Count; i++)
             {
-                context.Response.Headers.Append(name.ToString(), value.ToString());
+                context.Response.Headers.Append(fields.ReceivedNameToString(i), fields.ValueToString(i));
             }
         }
 

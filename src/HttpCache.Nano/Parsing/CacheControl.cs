@@ -1,28 +1,47 @@
 // CacheControl: the parsed directives of one or more Cache-Control field lines (RFC 9111 5.2).
+// Interpreter cost per directive: a native comma and equals search, then a switch on the name's length and one
+// compare of its bytes; numbers are read where they lie. Held in a reused class (no struct copies).
 namespace HttpCache.Nano.Parsing
 {
     /// <summary>
     /// The directives of the Cache-Control field lines of one message, request or response. Numbers
-    /// are seconds, and -1 means "absent"; the <c>default</c> value means "no Cache-Control at all".
+    /// are seconds, and -1 means "absent"; after <see cref="Reset"/> it reads as "no Cache-Control at all".
     /// </summary>
     /// <remarks>
     /// <para>Parsing rules: directive names are case-insensitive; arguments may be tokens or quoted-strings
     /// (with quoted-pairs); unknown directives and extensions are skipped; several field lines combine
-    /// (call <c>Parse(value, ref directives)</c> once per line on the same value); whitespace and empty list elements are
-    /// tolerated.</para>
+    /// (call <see cref="Add(byte[], int, int)"/> once per line); whitespace and empty list elements are tolerated.</para>
     /// <para>Duplicates: when a numeric directive occurs more than once (on one line or several), the
     /// first occurrence wins, one of the two choices RFC 9111 4.2.1 allows.</para>
     /// <para>Invalid numbers (a sign, a non-digit, no value): an invalid <c>max-age</c> counts as
     /// <c>max-age=0</c> (RFC 9111 4.2.1 encourages treating invalid freshness information as stale);
     /// other invalid numeric directives are ignored. Too large numbers saturate at
     /// <see cref="DeltaSeconds.Saturated"/>.</para>
-    /// <para>The numeric fields store value + 1 so that <c>default(CacheControl)</c> reads as all-absent.</para>
+    /// <para>Not thread-safe; owned by a <see cref="HeaderFacts"/> and valid while its bytes are.</para>
     /// </remarks>
-    public struct CacheControl
+    public sealed class CacheControl
     {
         /// <summary>The value of <see cref="MaxStale"/> for a bare <c>max-stale</c> (any staleness accepted).</summary>
         public const long Unbounded = long.MaxValue;
 
+        private static readonly byte[] s_public = Ascii.LowerBytes("public");
+        private static readonly byte[] s_maxAge = Ascii.LowerBytes("max-age");
+        private static readonly byte[] s_private = Ascii.LowerBytes("private");
+        private static readonly byte[] s_noCache = Ascii.LowerBytes("no-cache");
+        private static readonly byte[] s_noStore = Ascii.LowerBytes("no-store");
+        private static readonly byte[] s_sharedMaxAge = Ascii.LowerBytes("s-maxage");
+        private static readonly byte[] s_maxStale = Ascii.LowerBytes("max-stale");
+        private static readonly byte[] s_minFresh = Ascii.LowerBytes("min-fresh");
+        private static readonly byte[] s_immutable = Ascii.LowerBytes("immutable");
+        private static readonly byte[] s_noTransform = Ascii.LowerBytes("no-transform");
+        private static readonly byte[] s_onlyIfCached = Ascii.LowerBytes("only-if-cached");
+        private static readonly byte[] s_staleIfError = Ascii.LowerBytes("stale-if-error");
+        private static readonly byte[] s_mustRevalidate = Ascii.LowerBytes("must-revalidate");
+        private static readonly byte[] s_mustUnderstand = Ascii.LowerBytes("must-understand");
+        private static readonly byte[] s_proxyRevalidate = Ascii.LowerBytes("proxy-revalidate");
+        private static readonly byte[] s_staleWhileRevalidate = Ascii.LowerBytes("stale-while-revalidate");
+
+        private byte[] _buffer;
         private long _maxAge;
         private long _sharedMaxAge;
         private long _maxStale;
@@ -31,7 +50,14 @@ namespace HttpCache.Nano.Parsing
         private long _staleIfError;
         private CacheDirectives _flags;
         private bool _present;
-        private TextSlice _privateFields;
+        private int _privateFieldsStart;
+        private int _privateFieldsLength;
+
+        /// <summary>Creates an empty set of directives.</summary>
+        public CacheControl()
+        {
+            Reset();
+        }
 
         /// <summary>True once at least one Cache-Control field line has been parsed (even an empty one).</summary>
         public bool IsPresent
@@ -48,47 +74,59 @@ namespace HttpCache.Nano.Parsing
         /// <summary><c>max-age</c> in seconds, or -1.</summary>
         public long MaxAge
         {
-            get { return _maxAge - 1; }
+            get { return _maxAge; }
         }
 
-        /// <summary><c>s-maxage</c> in seconds, or -1 (parsed for completeness; a private cache ignores it).</summary>
+        /// <summary><c>s-maxage</c> in seconds, or -1 (a shared cache's lifetime, RFC 9111 5.2.2.10).</summary>
         public long SharedMaxAge
         {
-            get { return _sharedMaxAge - 1; }
+            get { return _sharedMaxAge; }
         }
 
         /// <summary><c>max-stale</c> in seconds, <see cref="Unbounded"/> when it had no value, or -1.</summary>
         public long MaxStale
         {
-            get { return _maxStale == Unbounded ? Unbounded : _maxStale - 1; }
+            get { return _maxStale; }
         }
 
         /// <summary><c>min-fresh</c> in seconds, or -1.</summary>
         public long MinFresh
         {
-            get { return _minFresh - 1; }
+            get { return _minFresh; }
         }
 
         /// <summary><c>stale-while-revalidate</c> (RFC 5861) in seconds, or -1.</summary>
         public long StaleWhileRevalidate
         {
-            get { return _staleWhileRevalidate - 1; }
+            get { return _staleWhileRevalidate; }
         }
 
         /// <summary><c>stale-if-error</c> (RFC 5861) in seconds, or -1.</summary>
         public long StaleIfError
         {
-            get { return _staleIfError - 1; }
+            get { return _staleIfError; }
+        }
+
+        /// <summary>The bytes <see cref="PrivateFieldsStart"/> points into (the last parsed value), or null.</summary>
+        public byte[] Buffer
+        {
+            get { return _buffer; }
         }
 
         /// <summary>
-        /// The field names of the first qualified <c>private="…"</c> (quotes removed, e.g. <c>Set-Cookie, X-User</c>), a
-        /// slice of the parsed value; empty without one. A shared cache stores the response without these fields
-        /// (RFC 9111 5.2.2.7).
+        /// Where the field names of the first qualified <c>private="…"</c> start in <see cref="Buffer"/> (quotes removed,
+        /// e.g. <c>Set-Cookie, X-User</c>); see <see cref="PrivateFieldsLength"/>. A shared cache stores the response
+        /// without these fields (RFC 9111 5.2.2.7).
         /// </summary>
-        public TextSlice PrivateFields
+        public int PrivateFieldsStart
         {
-            get { return _privateFields; }
+            get { return _privateFieldsStart; }
+        }
+
+        /// <summary>The length of the qualified <c>private</c> field list; 0 without one.</summary>
+        public int PrivateFieldsLength
+        {
+            get { return _privateFieldsLength; }
         }
 
         /// <summary>True when every bit of <paramref name="directives"/> is set.</summary>
@@ -98,75 +136,90 @@ namespace HttpCache.Nano.Parsing
         }
 
         /// <summary>Forgets every directive, as if no Cache-Control had been seen.</summary>
-        public void Clear()
+        public void Reset()
         {
-            this = default(CacheControl);
+            _buffer = null;
+            _maxAge = -1;
+            _sharedMaxAge = -1;
+            _maxStale = -1;
+            _minFresh = -1;
+            _staleWhileRevalidate = -1;
+            _staleIfError = -1;
+            _flags = CacheDirectives.None;
+            _present = false;
+            _privateFieldsStart = 0;
+            _privateFieldsLength = 0;
         }
 
-        /// <summary>Parses one Cache-Control field line value into <paramref name="directives"/>, combining with what it already holds.</summary>
-        /// <param name="value">The field value (without the name).</param>
-        /// <param name="directives">The directives parsed so far; updated in place.</param>
-        public static void Parse(TextSlice value, ref CacheControl directives)
+        /// <summary>Parses one Cache-Control field line value, combining with what was parsed before.</summary>
+        /// <param name="buffer">The bytes (kept by reference for <see cref="PrivateFieldsStart"/>).</param>
+        /// <param name="start">The value's first byte.</param>
+        /// <param name="length">The value's length.</param>
+        public void Add(byte[] buffer, int start, int length)
         {
-            directives._present = true;
-            HeaderListReader reader = new HeaderListReader(value);
-            TextSlice element;
-            while (reader.TryReadNext(out element))
+            _present = true;
+            _buffer = buffer;
+            int position = start;
+            int end = start + length;
+            int elementStart;
+            int elementLength;
+            while (HeaderList.Next(buffer, ref position, end, out elementStart, out elementLength))
             {
-                directives.ParseDirective(element);
+                AddDirective(buffer, elementStart, elementStart + elementLength);
             }
         }
 
-        /// <summary>Parses one field line value into a new <see cref="CacheControl"/>.</summary>
-        public static CacheControl Parse(TextSlice value)
+        /// <summary>Parses a value held in a string (converted once: for tests and the edges).</summary>
+        public void Add(string value)
         {
-            CacheControl directives = default(CacheControl);
-            Parse(value, ref directives);
-            return directives;
+            byte[] bytes = TextBytes.Of(value);
+            Add(bytes, 0, bytes.Length);
         }
 
-        private void ParseDirective(TextSlice element)
+        private void AddDirective(byte[] buffer, int start, int end)
         {
-            int equals = element.IndexOf(Ascii.EqualsSign, 0);
-            TextSlice name = equals < 0 ? element : element.Slice(0, equals).Trim();
+            int equals = ByteSearch.EqualsSign(buffer, start, end);
             bool hasArgument = equals >= 0;
-            TextSlice argument = hasArgument ? element.Slice(equals + 1, element.Length - equals - 1).Trim() : default(TextSlice);
+            int nameEnd = hasArgument ? Ascii.TrimEnd(buffer, start, equals) : end;
+            int nameLength = nameEnd - start;
+            int argument = hasArgument ? Ascii.SkipWhitespace(buffer, equals + 1, end) : end;
+            int argumentEnd = end;
             bool quoted = false;
-            if (argument.Length >= 2 && argument[0] == Ascii.Quote && argument[argument.Length - 1] == Ascii.Quote)
+            if (argumentEnd - argument >= 2 && buffer[argument] == Ascii.Quote && buffer[argumentEnd - 1] == Ascii.Quote)
             {
-                argument = argument.Slice(1, argument.Length - 2);
+                argument++;
+                argumentEnd--;
                 quoted = true;
             }
 
+            bool qualified = hasArgument && (quoted || argumentEnd > argument);
+
             // Known names are found by length, then confirmed with one case-insensitive compare.
-            switch (name.Length)
+            switch (nameLength)
             {
                 case 6:
-                    if (name.EqualsIgnoreCase("public"))
-                    {
-                        _flags |= CacheDirectives.Public;
-                    }
-
+                    SetFlagIf(buffer, start, nameLength, s_public, CacheDirectives.Public);
                     break;
                 case 7:
-                    if (name.EqualsIgnoreCase("max-age"))
+                    if (Ascii.MatchesLower(buffer, start, nameLength, s_maxAge))
                     {
                         long seconds;
-                        if (!TryReadSeconds(argument, hasArgument, out seconds))
+                        if (!hasArgument || !DeltaSeconds.TryParse(buffer, argument, argumentEnd - argument, out seconds))
                         {
                             seconds = 0;
                         }
 
                         SetFirst(ref _maxAge, seconds);
                     }
-                    else if (name.EqualsIgnoreCase("private"))
+                    else if (Ascii.MatchesLower(buffer, start, nameLength, s_private))
                     {
                         _flags |= CacheDirectives.Private;
-                        if (hasArgument && (quoted || !argument.IsEmpty))
+                        if (qualified)
                         {
                             if ((_flags & CacheDirectives.PrivateWithFields) == 0)
                             {
-                                _privateFields = argument;
+                                _privateFieldsStart = argument;
+                                _privateFieldsLength = argumentEnd - argument;
                             }
 
                             _flags |= CacheDirectives.PrivateWithFields;
@@ -175,123 +228,95 @@ namespace HttpCache.Nano.Parsing
 
                     break;
                 case 8:
-                    ParseLength8(name, argument, hasArgument, quoted);
+                    if (Ascii.MatchesLower(buffer, start, nameLength, s_noCache))
+                    {
+                        _flags |= qualified ? CacheDirectives.NoCache | CacheDirectives.NoCacheWithFields : CacheDirectives.NoCache;
+                    }
+                    else if (!SetFlagIf(buffer, start, nameLength, s_noStore, CacheDirectives.NoStore) && Ascii.MatchesLower(buffer, start, nameLength, s_sharedMaxAge))
+                    {
+                        SetSeconds(ref _sharedMaxAge, buffer, argument, argumentEnd, hasArgument);
+                    }
+
                     break;
                 case 9:
-                    if (name.EqualsIgnoreCase("max-stale"))
+                    if (Ascii.MatchesLower(buffer, start, nameLength, s_maxStale))
                     {
                         long seconds;
                         if (!hasArgument)
                         {
                             SetFirst(ref _maxStale, Unbounded);
                         }
-                        else if (TryReadSeconds(argument, true, out seconds))
+                        else if (DeltaSeconds.TryParse(buffer, argument, argumentEnd - argument, out seconds))
                         {
                             SetFirst(ref _maxStale, seconds);
                         }
                     }
-                    else if (name.EqualsIgnoreCase("min-fresh"))
+                    else if (Ascii.MatchesLower(buffer, start, nameLength, s_minFresh))
                     {
-                        SetSeconds(ref _minFresh, argument, hasArgument);
+                        SetSeconds(ref _minFresh, buffer, argument, argumentEnd, hasArgument);
                     }
-                    else if (name.EqualsIgnoreCase("immutable"))
+                    else
                     {
-                        _flags |= CacheDirectives.Immutable;
+                        SetFlagIf(buffer, start, nameLength, s_immutable, CacheDirectives.Immutable);
                     }
 
                     break;
                 case 12:
-                    if (name.EqualsIgnoreCase("no-transform"))
-                    {
-                        _flags |= CacheDirectives.NoTransform;
-                    }
-
+                    SetFlagIf(buffer, start, nameLength, s_noTransform, CacheDirectives.NoTransform);
                     break;
                 case 14:
-                    if (name.EqualsIgnoreCase("only-if-cached"))
+                    if (!SetFlagIf(buffer, start, nameLength, s_onlyIfCached, CacheDirectives.OnlyIfCached) && Ascii.MatchesLower(buffer, start, nameLength, s_staleIfError))
                     {
-                        _flags |= CacheDirectives.OnlyIfCached;
-                    }
-                    else if (name.EqualsIgnoreCase("stale-if-error"))
-                    {
-                        SetSeconds(ref _staleIfError, argument, hasArgument);
+                        SetSeconds(ref _staleIfError, buffer, argument, argumentEnd, hasArgument);
                     }
 
                     break;
                 case 15:
-                    if (name.EqualsIgnoreCase("must-revalidate"))
+                    if (!SetFlagIf(buffer, start, nameLength, s_mustRevalidate, CacheDirectives.MustRevalidate))
                     {
-                        _flags |= CacheDirectives.MustRevalidate;
-                    }
-                    else if (name.EqualsIgnoreCase("must-understand"))
-                    {
-                        _flags |= CacheDirectives.MustUnderstand;
+                        SetFlagIf(buffer, start, nameLength, s_mustUnderstand, CacheDirectives.MustUnderstand);
                     }
 
                     break;
                 case 16:
-                    if (name.EqualsIgnoreCase("proxy-revalidate"))
-                    {
-                        _flags |= CacheDirectives.ProxyRevalidate;
-                    }
-
+                    SetFlagIf(buffer, start, nameLength, s_proxyRevalidate, CacheDirectives.ProxyRevalidate);
                     break;
                 case 22:
-                    if (name.EqualsIgnoreCase("stale-while-revalidate"))
+                    if (Ascii.MatchesLower(buffer, start, nameLength, s_staleWhileRevalidate))
                     {
-                        SetSeconds(ref _staleWhileRevalidate, argument, hasArgument);
+                        SetSeconds(ref _staleWhileRevalidate, buffer, argument, argumentEnd, hasArgument);
                     }
 
                     break;
             }
         }
 
-        private void ParseLength8(TextSlice name, TextSlice argument, bool hasArgument, bool quoted)
+        private bool SetFlagIf(byte[] buffer, int start, int length, byte[] name, CacheDirectives flag)
         {
-            if (name.EqualsIgnoreCase("no-cache"))
+            if (!Ascii.MatchesLower(buffer, start, length, name))
             {
-                _flags |= CacheDirectives.NoCache;
-                if (hasArgument && (quoted || !argument.IsEmpty))
-                {
-                    _flags |= CacheDirectives.NoCacheWithFields;
-                }
+                return false;
             }
-            else if (name.EqualsIgnoreCase("no-store"))
-            {
-                _flags |= CacheDirectives.NoStore;
-            }
-            else if (name.EqualsIgnoreCase("s-maxage"))
-            {
-                SetSeconds(ref _sharedMaxAge, argument, hasArgument);
-            }
+
+            _flags |= flag;
+            return true;
         }
 
-        private static void SetSeconds(ref long field, TextSlice argument, bool hasArgument)
+        private static void SetSeconds(ref long field, byte[] buffer, int argument, int argumentEnd, bool hasArgument)
         {
             long seconds;
-            if (TryReadSeconds(argument, hasArgument, out seconds))
+            if (hasArgument && DeltaSeconds.TryParse(buffer, argument, argumentEnd - argument, out seconds))
             {
                 SetFirst(ref field, seconds);
             }
         }
 
-        private static bool TryReadSeconds(TextSlice argument, bool hasArgument, out long seconds)
-        {
-            if (!hasArgument)
-            {
-                seconds = -1;
-                return false;
-            }
-
-            return DeltaSeconds.TryParse(argument, out seconds);
-        }
-
         // The first occurrence of a numeric directive wins (RFC 9111 4.2.1).
         private static void SetFirst(ref long field, long seconds)
         {
-            if (field == 0)
+            if (field < 0)
             {
-                field = seconds == Unbounded ? Unbounded : seconds + 1;
+                field = seconds;
             }
         }
     }

@@ -1,4 +1,4 @@
-// DeltaSeconds: the delta-seconds grammar of RFC 9111 1.2.2, saturating instead of overflowing.
+// DeltaSeconds: the delta-seconds grammar of RFC 9111 1.2.2, read in place and saturating instead of overflowing.
 namespace HttpCache.Nano.Parsing
 {
     /// <summary>Parses delta-seconds (RFC 9111 1.2.2): one or more digits, nothing else.</summary>
@@ -10,24 +10,25 @@ namespace HttpCache.Nano.Parsing
         /// </summary>
         public const long Saturated = 2147483648L;
 
-        /// <summary>Parses <paramref name="value"/> (already trimmed) as delta-seconds.</summary>
-        /// <param name="value">The text; a sign, a space or any non-digit makes it invalid.</param>
+        /// <summary>Parses the bytes [<paramref name="start"/>, +<paramref name="length"/>) (already trimmed) as delta-seconds.</summary>
+        /// <param name="buffer">The bytes.</param>
+        /// <param name="start">The first digit.</param>
+        /// <param name="length">The number of bytes; a sign, a space or any non-digit makes it invalid.</param>
         /// <param name="seconds">The value, at most <see cref="Saturated"/>; -1 when invalid.</param>
-        /// <returns>False when the text is empty or holds anything but digits.</returns>
-        public static bool TryParse(TextSlice value, out long seconds)
+        /// <returns>False when the range is empty or holds anything but digits.</returns>
+        public static bool TryParse(byte[] buffer, int start, int length, out long seconds)
         {
-            int length = value.Length;
-            if (length == 0)
+            if (length <= 0)
             {
                 seconds = -1;
                 return false;
             }
 
             long result = 0;
-            for (int i = 0; i < length; i++)
+            for (int i = start; i < start + length; i++)
             {
-                int c = value[i];
-                if (!Ascii.IsDigit(c))
+                int digit = buffer[i] - '0';
+                if (digit < 0 || digit > 9)
                 {
                     seconds = -1;
                     return false;
@@ -35,7 +36,7 @@ namespace HttpCache.Nano.Parsing
 
                 if (result < Saturated)
                 {
-                    result = result * 10 + (c - '0');
+                    result = result * 10 + digit;
                 }
             }
 

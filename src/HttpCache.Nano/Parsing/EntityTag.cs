@@ -1,59 +1,35 @@
-// EntityTag: one entity-tag (RFC 9110 8.8.3) as a slice of its field value, and its two comparisons.
+// EntityTag: entity-tags (RFC 9110 8.8.3) read in place, and their two comparisons, over byte ranges.
+// Interpreter cost: the opaque-tag is found with one native quote search and checked byte by byte once (etagc);
+// comparisons compare bytes. No struct: a tag is (buffer, start, length, weak) kept by its owner.
 namespace HttpCache.Nano.Parsing
 {
     /// <summary>
-    /// An entity-tag: <see cref="OpaqueTag"/> is the quoted part (quotes included) inside the field value
-    /// it was parsed from, <see cref="IsWeak"/> tells whether it had the <c>W/</c> prefix.
-    /// The <c>default</c> value is "no entity-tag" (<see cref="IsValid"/> is false).
+    /// Entity-tags as byte ranges. The "opaque-tag" range includes the two double quotes (<c>"v1"</c>); the weak flag
+    /// tells whether it had the <c>W/</c> prefix.
     /// </summary>
-    public readonly struct EntityTag
+    public static class EntityTag
     {
-        private readonly TextSlice _opaqueTag;
-        private readonly bool _isWeak;
-
-        /// <summary>Creates an entity-tag from its quoted opaque-tag.</summary>
-        public EntityTag(TextSlice opaqueTag, bool isWeak)
-        {
-            _opaqueTag = opaqueTag;
-            _isWeak = isWeak;
-        }
-
-        /// <summary>The opaque-tag including its two double quotes, e.g. <c>"v1"</c>.</summary>
-        public TextSlice OpaqueTag
-        {
-            get { return _opaqueTag; }
-        }
-
-        /// <summary>True for a weak validator (<c>W/"v1"</c>).</summary>
-        public bool IsWeak
-        {
-            get { return _isWeak; }
-        }
-
-        /// <summary>True when this holds an entity-tag (false for <c>default</c>).</summary>
-        public bool IsValid
-        {
-            get { return _opaqueTag.Length >= 2; }
-        }
-
-        /// <summary>Length of the tag as written in a header: the opaque-tag plus 2 for a weak prefix.</summary>
-        public int WrittenLength
-        {
-            get { return _opaqueTag.Length + (_isWeak ? 2 : 0); }
-        }
-
         /// <summary>
-        /// Parses a field value holding exactly one entity-tag (an <c>ETag</c> field), ignoring surrounding
-        /// whitespace. An unquoted value (<c>ETag: abc</c>) is invalid: it is not a usable validator.
+        /// Parses a field value holding exactly one entity-tag (an <c>ETag</c> field), ignoring surrounding whitespace.
+        /// An unquoted value (<c>ETag: abc</c>) is not an entity-tag.
         /// </summary>
+        /// <param name="buffer">The bytes.</param>
+        /// <param name="start">The value's first byte.</param>
+        /// <param name="length">The value's length.</param>
+        /// <param name="tagStart">The opening quote of the opaque-tag; -1 when invalid.</param>
+        /// <param name="tagLength">The opaque-tag's length, quotes included; 0 when invalid.</param>
+        /// <param name="weak">True for <c>W/"…"</c>.</param>
         /// <returns>False when the value is not exactly one valid entity-tag.</returns>
-        public static bool TryParse(TextSlice value, out EntityTag tag)
+        public static bool TryParse(byte[] buffer, int start, int length, out int tagStart, out int tagLength, out bool weak)
         {
-            TextSlice s = value.Trim();
-            int end = ReadAt(s, 0, out tag);
-            if (end != s.Length)
+            int end = Ascii.TrimEnd(buffer, start, start + length);
+            int s = Ascii.SkipWhitespace(buffer, start, end);
+            int next = ReadAt(buffer, s, end, out tagStart, out tagLength, out weak);
+            if (next != end)
             {
-                tag = default(EntityTag);
+                tagStart = -1;
+                tagLength = 0;
+                weak = false;
                 return false;
             }
 
@@ -61,83 +37,70 @@ namespace HttpCache.Nano.Parsing
         }
 
         /// <summary>Strong comparison (RFC 9110 8.8.3.2): both strong and the same opaque-tag.</summary>
-        public static bool StrongEquals(EntityTag a, EntityTag b)
+        public static bool StrongEquals(byte[] a, int aStart, int aLength, bool aWeak, byte[] b, int bStart, int bLength, bool bWeak)
         {
-            return a.IsValid && b.IsValid && !a._isWeak && !b._isWeak && a._opaqueTag.SequenceEquals(b._opaqueTag);
+            return !aWeak && !bWeak && WeakEquals(a, aStart, aLength, b, bStart, bLength);
         }
 
         /// <summary>Weak comparison (RFC 9110 8.8.3.2): the same opaque-tag, weak or not.</summary>
-        public static bool WeakEquals(EntityTag a, EntityTag b)
+        public static bool WeakEquals(byte[] a, int aStart, int aLength, byte[] b, int bStart, int bLength)
         {
-            return a.IsValid && b.IsValid && a._opaqueTag.SequenceEquals(b._opaqueTag);
+            return aLength >= 2 && aLength == bLength && Ascii.SequenceEquals(a, aStart, b, bStart, aLength);
         }
 
-        /// <summary>Writes the tag as it appears in a header (<c>W/"x"</c> or <c>"x"</c>) into <paramref name="buffer"/>.</summary>
-        /// <returns>The number of bytes written, <see cref="WrittenLength"/>.</returns>
-        public int CopyTo(byte[] buffer, int offset)
+        /// <summary>The length of a tag as written in a header: the opaque-tag plus 2 for a weak prefix.</summary>
+        public static int WrittenLength(int tagLength, bool weak)
         {
-            int p = offset;
-            if (_isWeak)
-            {
-                buffer[p++] = (byte)'W';
-                buffer[p++] = (byte)'/';
-            }
-
-            _opaqueTag.CopyTo(buffer, p);
-            return WrittenLength;
-        }
-
-        /// <summary>The tag as written in a header. Allocates.</summary>
-        public override string ToString()
-        {
-            return _isWeak ? "W/" + _opaqueTag.ToString() : _opaqueTag.ToString();
+            return tagLength + (weak ? 2 : 0);
         }
 
         /// <summary>
-        /// Reads one entity-tag starting exactly at <paramref name="index"/>; returns the index after it,
-        /// or -1 (and a default tag) when no valid entity-tag starts there.
+        /// Reads one entity-tag starting exactly at <paramref name="index"/> (before <paramref name="end"/>); returns the
+        /// index after it, or -1 when no valid entity-tag starts there.
         /// </summary>
-        internal static int ReadAt(TextSlice s, int index, out EntityTag tag)
+        public static int ReadAt(byte[] buffer, int index, int end, out int tagStart, out int tagLength, out bool weak)
         {
-            tag = default(EntityTag);
+            tagStart = -1;
+            tagLength = 0;
+            weak = false;
             int i = index;
-            bool weak = false;
-            if (i + 1 < s.Length && s[i] == 'W' && s[i + 1] == '/')
+            if (i + 1 < end && buffer[i] == 'W' && buffer[i + 1] == Ascii.Slash)
             {
                 weak = true;
                 i += 2;
             }
 
-            if (i >= s.Length || s[i] != Ascii.Quote)
+            if (i >= end || buffer[i] != Ascii.Quote)
             {
+                weak = false;
                 return -1;
             }
 
-            int open = i;
-            i++;
-            while (i < s.Length && s[i] != Ascii.Quote)
+            int close = ByteSearch.Quote(buffer, i + 1, end);
+            if (close < 0 || !AreEtagChars(buffer, i + 1, close))
             {
-                if (!IsEtagChar(s[i]))
-                {
-                    return -1;
-                }
-
-                i++;
-            }
-
-            if (i >= s.Length)
-            {
+                weak = false;
                 return -1;
             }
 
-            tag = new EntityTag(s.Slice(open, i - open + 1), weak);
-            return i + 1;
+            tagStart = i;
+            tagLength = close - i + 1;
+            return close + 1;
         }
 
         // etagc = %x21 / %x23-7E / obs-text
-        private static bool IsEtagChar(int c)
+        private static bool AreEtagChars(byte[] buffer, int start, int end)
         {
-            return c == 0x21 || (c >= 0x23 && c <= 0x7E) || (c >= 0x80 && c <= 0xFF);
+            for (int i = start; i < end; i++)
+            {
+                int c = buffer[i];
+                if (c < 0x21 || c == 0x7F)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 }

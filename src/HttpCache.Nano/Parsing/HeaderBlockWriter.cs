@@ -1,11 +1,13 @@
-// HeaderBlockWriter: builds a header block ("Name: value\r\n" lines and the final empty line) as Latin-1 bytes.
+// HeaderBlockWriter: builds a header block ("Name: value\r\n" lines and the final empty line) as bytes.
+// Interpreter cost: bytes are moved with the native Array.Copy and strings converted with TextBytes (one native call
+// on the device); the buffer is reused across blocks and grows by doubling.
 using System;
 
 namespace HttpCache.Nano.Parsing
 {
     /// <summary>
-    /// Builds a header block in a growing byte buffer: the form the cache stores, the transports hand over
-    /// and <see cref="HeaderParser"/> reads. Reuse one writer with <see cref="Clear"/> to avoid garbage.
+    /// Builds a header block in a growing byte buffer: the form the cache stores, the transports hand over and
+    /// <see cref="HeaderFields"/> reads. Reuse one writer with <see cref="Clear"/> to avoid garbage.
     /// </summary>
     public sealed class HeaderBlockWriter
     {
@@ -36,43 +38,60 @@ namespace HttpCache.Nano.Parsing
             _length = 0;
         }
 
-        /// <summary>Appends <c>name: value\r\n</c>.</summary>
-        public void Append(TextSlice name, TextSlice value)
+        /// <summary>Appends <c>name: value\r\n</c> from two ranges of <paramref name="source"/>; a value spanning an obsolete fold is written with its line breaks as spaces (RFC 9112 5.2).</summary>
+        public void Append(byte[] source, int nameStart, int nameLength, int valueStart, int valueLength)
         {
-            Ensure(name.Length + value.Length + 4);
-            name.CopyTo(_buffer, _length);
-            _length += name.Length;
+            Ensure(nameLength + valueLength + 4);
+            Array.Copy(source, nameStart, _buffer, _length, nameLength);
+            _length += nameLength;
             _buffer[_length++] = (byte)':';
             _buffer[_length++] = (byte)' ';
-            value.CopyTo(_buffer, _length);
-
-            // A value spanning an obsolete fold keeps its meaning with the line breaks turned into spaces (RFC 9112 5.2).
-            for (int i = _length; i < _length + value.Length; i++)
+            Array.Copy(source, valueStart, _buffer, _length, valueLength);
+            if (ByteSearch.LineFeed(_buffer, _length, _length + valueLength) >= 0)
             {
-                if (_buffer[i] == Ascii.CarriageReturn || _buffer[i] == Ascii.LineFeed)
-                {
-                    _buffer[i] = (byte)' ';
-                }
+                Unfold(_buffer, _length, valueLength);
             }
 
-            _length += value.Length;
+            _length += valueLength;
             _buffer[_length++] = (byte)'\r';
             _buffer[_length++] = (byte)'\n';
         }
 
-        /// <summary>Appends <c>name: value\r\n</c> from strings.</summary>
+        /// <summary>Appends field <paramref name="index"/> of <paramref name="fields"/>, its name as received.</summary>
+        public void Append(HeaderFields fields, int index)
+        {
+            Append(fields.Buffer, fields.NameStart(index), fields.NameLength(index), fields.ValueStart(index), fields.ValueLength(index));
+        }
+
+        /// <summary>Appends <c>name: value\r\n</c> with the value taken from a range of <paramref name="source"/>.</summary>
+        public void Append(string name, byte[] source, int valueStart, int valueLength)
+        {
+            AppendText(name);
+            Ensure(valueLength + 4);
+            _buffer[_length++] = (byte)':';
+            _buffer[_length++] = (byte)' ';
+            Array.Copy(source, valueStart, _buffer, _length, valueLength);
+            _length += valueLength;
+            _buffer[_length++] = (byte)'\r';
+            _buffer[_length++] = (byte)'\n';
+        }
+
+        /// <summary>Appends <c>name: value\r\n</c> from strings (converted as <see cref="TextBytes"/> says).</summary>
         public void Append(string name, string value)
         {
-            Append(TextSlice.Of(name), TextSlice.Of(value));
+            AppendText(name);
+            AppendByte(':');
+            AppendByte(' ');
+            AppendText(value);
+            AppendByte('\r');
+            AppendByte('\n');
         }
 
         /// <summary>Appends <c>name: N\r\n</c> for a non-negative number without allocating.</summary>
         public void Append(string name, long number)
         {
-            TextSlice n = TextSlice.Of(name);
-            Ensure(n.Length + 24);
-            n.CopyTo(_buffer, _length);
-            _length += n.Length;
+            AppendText(name);
+            Ensure(24);
             _buffer[_length++] = (byte)':';
             _buffer[_length++] = (byte)' ';
             _length += WriteNumber(number, _buffer, _length);
@@ -80,13 +99,26 @@ namespace HttpCache.Nano.Parsing
             _buffer[_length++] = (byte)'\n';
         }
 
-        /// <summary>Appends a string as Latin-1 bytes (characters above 255 become '?').</summary>
+        /// <summary>Appends a string's bytes (as <see cref="TextBytes"/> converts them).</summary>
         public void AppendText(string text)
         {
-            TextSlice slice = TextSlice.Of(text);
-            Ensure(slice.Length);
-            slice.CopyTo(_buffer, _length);
-            _length += slice.Length;
+            Ensure(TextBytes.MaxByteCount(text));
+            _length += TextBytes.Write(text, _buffer, _length);
+        }
+
+        /// <summary>Appends a range of bytes.</summary>
+        public void AppendBytes(byte[] source, int start, int length)
+        {
+            Ensure(length);
+            Array.Copy(source, start, _buffer, _length, length);
+            _length += length;
+        }
+
+        /// <summary>Appends a non-negative decimal number.</summary>
+        public void AppendNumber(long number)
+        {
+            Ensure(20);
+            _length += WriteNumber(number, _buffer, _length);
         }
 
         /// <summary>Appends one raw byte.</summary>
@@ -133,6 +165,18 @@ namespace HttpCache.Nano.Parsing
             }
 
             return digits;
+        }
+
+        /// <summary>Turns every CR and LF of the range into a space: an obsolete fold read as RFC 9112 5.2 asks.</summary>
+        public static void Unfold(byte[] buffer, int start, int length)
+        {
+            for (int i = start; i < start + length; i++)
+            {
+                if (buffer[i] == Ascii.CarriageReturn || buffer[i] == Ascii.LineFeed)
+                {
+                    buffer[i] = (byte)' ';
+                }
+            }
         }
 
         private void Ensure(int extra)

@@ -1,12 +1,13 @@
-// HeaderFacts: what the cache needs from one message's header fields, parsed in place and kept as values.
+// HeaderFacts: what the cache needs from one message's header fields, read in place from a HeaderFields table.
+// Interpreter cost: one switch per field; Cache-Control, Age, Content-Length and the flags are read at once, dates
+// and the entity-tag only when first asked for (a fresh hit never parses a date). Reused: Load never allocates.
 namespace HttpCache.Nano.Parsing
 {
     /// <summary>
-    /// Collects the cache-relevant facts of one message (request or response) from its field lines:
-    /// feed it with <see cref="Add(TextSlice, TextSlice)"/> or hand it to <see cref="HeaderParser"/> as the
-    /// sink. Times follow the library convention (Unix seconds, -1 = absent). Slices (entity-tags,
-    /// list values) point into the input, which must outlive their use. Create one per client and call
-    /// <see cref="Reset"/> before each message: adding fields never allocates.
+    /// Collects the cache-relevant facts of one message (request or response) from its parsed fields
+    /// (<see cref="Load"/>). Times follow the library convention (Unix seconds, -1 = absent). Positions (entity-tags,
+    /// list values) point into <see cref="Buffer"/>, the bytes of the <see cref="HeaderFields"/> loaded: they stay valid
+    /// while that table and its bytes do. Create one per exchange and reuse it.
     /// </summary>
     /// <remarks>
     /// Singleton fields seen more than once (<c>Date</c>, <c>Expires</c>, <c>Last-Modified</c>, <c>ETag</c>,
@@ -14,11 +15,32 @@ namespace HttpCache.Nano.Parsing
     /// invalid value is ignored (RFC 9111 5.1). An invalid <c>Expires</c> sets <see cref="ExpiresInvalid"/>
     /// and means "already expired" (RFC 9111 5.3). <c>Content-Length</c> with differing values
     /// (<c>5, 6</c> or two lines) is invalid (RFC 9112 6.3) and reported as <see cref="ContentLengthInvalid"/>.
-    /// Not thread-safe.
+    /// Dates and the entity-tag are parsed on first use and remembered. Not thread-safe.
     /// </remarks>
-    public sealed class HeaderFacts : IHeaderSink
+    public sealed class HeaderFacts
     {
-        private CacheControl _cacheControl;
+        private static readonly byte[] s_noCache = Ascii.LowerBytes("no-cache");
+        private static readonly byte[] s_chunked = Ascii.LowerBytes("chunked");
+
+        // Date-like fields parsed on first use: the field indexes, the parsed values, and which were parsed.
+        private const int DateSlot = 0;
+        private const int ExpiresSlot = 1;
+        private const int LastModifiedSlot = 2;
+        private const int IfModifiedSinceSlot = 3;
+        private const int IfUnmodifiedSinceSlot = 4;
+        private const int DateSlots = 5;
+
+        private readonly CacheControl _cacheControl = new CacheControl();
+        private readonly int[] _dateFields = new int[DateSlots];
+        private readonly long[] _dates = new long[DateSlots];
+        private HeaderFields _fields;
+        private int _datesParsed;
+        private bool _expiresInvalid;
+        private int _etagField;
+        private bool _etagParsed;
+        private int _etagStart;
+        private int _etagLength;
+        private bool _etagWeak;
 
         /// <summary>Creates an empty set of facts.</summary>
         public HeaderFacts()
@@ -26,23 +48,69 @@ namespace HttpCache.Nano.Parsing
             Reset();
         }
 
-        /// <summary>The combined Cache-Control directives.</summary>
+        /// <summary>The fields the facts were loaded from, or null.</summary>
+        public HeaderFields Fields
+        {
+            get { return _fields; }
+        }
+
+        /// <summary>The bytes every position below points into (those of <see cref="Fields"/>), or null.</summary>
+        public byte[] Buffer
+        {
+            get { return _fields == null ? null : _fields.Buffer; }
+        }
+
+        /// <summary>The combined Cache-Control directives (the same instance across loads).</summary>
         public CacheControl CacheControl
         {
             get { return _cacheControl; }
         }
 
-        /// <summary><c>Date</c>, or -1.</summary>
-        public long Date { get; private set; }
+        /// <summary><c>Date</c>, or -1 (the first valid one).</summary>
+        public long Date
+        {
+            get { return DateOf(DateSlot); }
+        }
 
         /// <summary><c>Expires</c>, or -1 (also -1 when invalid: see <see cref="ExpiresInvalid"/>).</summary>
-        public long Expires { get; private set; }
+        public long Expires
+        {
+            get { return DateOf(ExpiresSlot); }
+        }
 
-        /// <summary>True when an <c>Expires</c> field was present but not a valid HTTP-date (already expired).</summary>
-        public bool ExpiresInvalid { get; private set; }
+        /// <summary>True when an <c>Expires</c> field was present but its first occurrence is not a valid HTTP-date (already expired).</summary>
+        public bool ExpiresInvalid
+        {
+            get
+            {
+                DateOf(ExpiresSlot);
+                return _expiresInvalid;
+            }
+        }
 
         /// <summary><c>Last-Modified</c>, or -1.</summary>
-        public long LastModified { get; private set; }
+        public long LastModified
+        {
+            get { return DateOf(LastModifiedSlot); }
+        }
+
+        /// <summary><c>If-Modified-Since</c>, or -1 (also when invalid, which RFC 9110 13.1.3 says to ignore).</summary>
+        public long IfModifiedSince
+        {
+            get { return DateOf(IfModifiedSinceSlot); }
+        }
+
+        /// <summary><c>If-Unmodified-Since</c>, or -1 (also when invalid, which RFC 9110 13.1.4 says to ignore).</summary>
+        public long IfUnmodifiedSince
+        {
+            get { return DateOf(IfUnmodifiedSinceSlot); }
+        }
+
+        /// <summary>The field index of the first <c>Last-Modified</c>, or -1 (to echo its value verbatim).</summary>
+        public int LastModifiedField
+        {
+            get { return _dateFields[LastModifiedSlot]; }
+        }
 
         /// <summary><c>Age</c> in seconds, or -1.</summary>
         public long Age { get; private set; }
@@ -53,8 +121,57 @@ namespace HttpCache.Nano.Parsing
         /// <summary>True when <c>Content-Length</c> was present but invalid or conflicting.</summary>
         public bool ContentLengthInvalid { get; private set; }
 
-        /// <summary>The first valid <c>ETag</c>; <c>IsValid</c> is false when there was none.</summary>
-        public EntityTag ETag { get; private set; }
+        /// <summary>True when the message has a valid <c>ETag</c> (the first valid one is described below).</summary>
+        public bool HasETag
+        {
+            get
+            {
+                ParseETag();
+                return _etagLength > 0;
+            }
+        }
+
+        /// <summary>The opening quote of the entity-tag's opaque-tag in <see cref="Buffer"/> (see <see cref="HasETag"/>).</summary>
+        public int ETagStart
+        {
+            get
+            {
+                ParseETag();
+                return _etagStart;
+            }
+        }
+
+        /// <summary>The opaque-tag's length, quotes included; 0 without a valid <c>ETag</c>.</summary>
+        public int ETagLength
+        {
+            get
+            {
+                ParseETag();
+                return _etagLength;
+            }
+        }
+
+        /// <summary>True for a weak entity-tag (<c>W/"…"</c>).</summary>
+        public bool ETagIsWeak
+        {
+            get
+            {
+                ParseETag();
+                return _etagWeak;
+            }
+        }
+
+        /// <summary>The entity-tag as written (<c>"v1"</c> or <c>W/"v1"</c>), or null without a valid one. Allocates.</summary>
+        public string ETagToString()
+        {
+            return HasETag ? TextBytes.ToString(Buffer, _etagStart - (_etagWeak ? 2 : 0), EntityTag.WrittenLength(_etagLength, _etagWeak)) : null;
+        }
+
+        /// <summary>The value of field <paramref name="field"/> of <see cref="Fields"/> as a string, or null for -1. Allocates.</summary>
+        public string ValueToString(int field)
+        {
+            return field < 0 ? null : _fields.ValueToString(field);
+        }
 
         /// <summary>True when a <c>Vary</c> field was present with at least one member.</summary>
         public bool HasVary { get; private set; }
@@ -80,45 +197,59 @@ namespace HttpCache.Nano.Parsing
         /// <summary>True when a <c>Transfer-Encoding</c> lists <c>chunked</c> as its last coding.</summary>
         public bool IsChunked { get; private set; }
 
-        /// <summary>The first <c>Connection</c> value (its options name more hop-by-hop fields), or an empty slice.</summary>
-        public TextSlice Connection { get; private set; }
+        /// <summary>The field index of the first <c>Connection</c> (its options name more hop-by-hop fields), or -1.</summary>
+        public int ConnectionField { get; private set; }
 
         /// <summary>True when the message carries a field that makes a request conditional on preconditions or ranges (<c>If-Match</c>, <c>If-Unmodified-Since</c>, <c>If-Range</c>, <c>Range</c>).</summary>
         public bool HasPreconditionOrRange { get; private set; }
 
-        /// <summary>The first <c>If-None-Match</c> value, or an empty slice.</summary>
-        public TextSlice IfNoneMatch { get; private set; }
+        /// <summary>The field index of the first <c>If-None-Match</c>, or -1.</summary>
+        public int IfNoneMatchField { get; private set; }
 
         /// <summary>True when <c>If-None-Match</c> was present.</summary>
-        public bool HasIfNoneMatch { get; private set; }
+        public bool HasIfNoneMatch
+        {
+            get { return IfNoneMatchField >= 0; }
+        }
 
-        /// <summary>The first <c>If-Match</c> value, or an empty slice.</summary>
-        public TextSlice IfMatch { get; private set; }
+        /// <summary>The field index of the first <c>If-Match</c>, or -1.</summary>
+        public int IfMatchField { get; private set; }
 
         /// <summary>True when <c>If-Match</c> was present.</summary>
-        public bool HasIfMatch { get; private set; }
+        public bool HasIfMatch
+        {
+            get { return IfMatchField >= 0; }
+        }
 
-        /// <summary><c>If-Modified-Since</c>, or -1 (also when invalid, which RFC 9110 13.1.3 says to ignore).</summary>
-        public long IfModifiedSince { get; private set; }
-
-        /// <summary><c>If-Unmodified-Since</c>, or -1 (also when invalid, which RFC 9110 13.1.4 says to ignore).</summary>
-        public long IfUnmodifiedSince { get; private set; }
-
-        /// <summary>Number of field lines added since <see cref="Reset"/>.</summary>
+        /// <summary>Number of field lines loaded.</summary>
         public int FieldCount { get; private set; }
+
+        /// <summary>True when the message has a field line named <paramref name="name"/>.</summary>
+        public bool Has(HeaderName name)
+        {
+            return _fields != null && _fields.IndexOf(name) >= 0;
+        }
 
         /// <summary>Forgets every fact, ready for the next message.</summary>
         public void Reset()
         {
-            _cacheControl = default(CacheControl);
-            Date = -1;
-            Expires = -1;
-            ExpiresInvalid = false;
-            LastModified = -1;
+            _fields = null;
+            _cacheControl.Reset();
+            for (int i = 0; i < DateSlots; i++)
+            {
+                _dateFields[i] = -1;
+            }
+
+            _datesParsed = 0;
+            _expiresInvalid = false;
+            _etagField = -1;
+            _etagParsed = false;
+            _etagStart = -1;
+            _etagLength = 0;
+            _etagWeak = false;
             Age = -1;
             ContentLength = -1;
             ContentLengthInvalid = false;
-            ETag = default(EntityTag);
             HasVary = false;
             VaryAny = false;
             PragmaNoCache = false;
@@ -127,89 +258,75 @@ namespace HttpCache.Nano.Parsing
             HasSetCookie = false;
             HasTransferEncoding = false;
             IsChunked = false;
-            Connection = default(TextSlice);
+            ConnectionField = -1;
             HasPreconditionOrRange = false;
-            IfNoneMatch = default(TextSlice);
-            HasIfNoneMatch = false;
-            IfMatch = default(TextSlice);
-            HasIfMatch = false;
-            IfModifiedSince = -1;
-            IfUnmodifiedSince = -1;
+            IfNoneMatchField = -1;
+            IfMatchField = -1;
             FieldCount = 0;
         }
 
-        /// <inheritdoc />
-        public void OnHeader(TextSlice name, TextSlice value)
+        /// <summary>Forgets what was known and reads the facts of <paramref name="fields"/> (a complete block).</summary>
+        public void Load(HeaderFields fields)
         {
-            Add(KnownHeaders.Find(name), value);
+            Reset();
+            _fields = fields;
+            byte[] buffer = fields.Buffer;
+            int count = fields.Count;
+            FieldCount = count;
+            for (int i = 0; i < count; i++)
+            {
+                HeaderName name = fields.Name(i);
+                if (name != HeaderName.Unknown)
+                {
+                    Add(name, i, buffer, fields.ValueStart(i), fields.ValueLength(i));
+                }
+            }
         }
 
-        /// <summary>Adds one field line given as name and value slices.</summary>
-        public void Add(TextSlice name, TextSlice value)
+        private void Add(HeaderName name, int field, byte[] buffer, int start, int length)
         {
-            Add(KnownHeaders.Find(name), value.Trim());
-        }
-
-        /// <summary>Adds one field line given as strings (what nanoFramework's <c>WebHeaderCollection</c> holds). Does not allocate.</summary>
-        public void Add(string name, string value)
-        {
-            Add(KnownHeaders.Find(TextSlice.Of(name)), TextSlice.Of(value).Trim());
-        }
-
-        /// <summary>Adds one field line whose name is already known.</summary>
-        public void Add(HeaderName name, TextSlice value)
-        {
-            FieldCount++;
-            long number;
             switch (name)
             {
                 case HeaderName.CacheControl:
-                    CacheControl.Parse(value, ref _cacheControl);
+                    _cacheControl.Add(buffer, start, length);
                     break;
                 case HeaderName.Date:
-                    Date = FirstDate(Date, value);
-
+                    AddDate(DateSlot, field);
                     break;
                 case HeaderName.Expires:
-                    if (Expires < 0 && !ExpiresInvalid)
-                    {
-                        if (HttpDate.TryParse(value, out number))
-                        {
-                            Expires = number;
-                        }
-                        else
-                        {
-                            ExpiresInvalid = true;
-                        }
-                    }
-
+                    AddDate(ExpiresSlot, field);
                     break;
                 case HeaderName.LastModified:
-                    LastModified = FirstDate(LastModified, value);
-
+                    AddDate(LastModifiedSlot, field);
+                    break;
+                case HeaderName.IfModifiedSince:
+                    AddDate(IfModifiedSinceSlot, field);
+                    break;
+                case HeaderName.IfUnmodifiedSince:
+                    HasPreconditionOrRange = true;
+                    AddDate(IfUnmodifiedSinceSlot, field);
                     break;
                 case HeaderName.Age:
-                    AddAge(value);
+                    AddAge(buffer, start, length);
                     break;
                 case HeaderName.ETag:
-                    EntityTag tag;
-                    if (!ETag.IsValid && EntityTag.TryParse(value, out tag))
+                    if (_etagField < 0)
                     {
-                        ETag = tag;
+                        _etagField = field;
                     }
 
                     break;
                 case HeaderName.Vary:
-                    AddVary(value);
+                    AddVary(buffer, start, length);
                     break;
                 case HeaderName.Pragma:
-                    AddPragma(value);
+                    AddPragma(buffer, start, length);
                     break;
                 case HeaderName.ContentLength:
-                    AddContentLength(value);
+                    AddContentLength(buffer, start, length);
                     break;
                 case HeaderName.TransferEncoding:
-                    AddTransferEncoding(value);
+                    AddTransferEncoding(buffer, start, length);
                     break;
                 case HeaderName.Authorization:
                     HasAuthorization = true;
@@ -221,17 +338,16 @@ namespace HttpCache.Nano.Parsing
                     HasSetCookie = true;
                     break;
                 case HeaderName.IfNoneMatch:
-                    if (!HasIfNoneMatch)
+                    if (IfNoneMatchField < 0)
                     {
-                        HasIfNoneMatch = true;
-                        IfNoneMatch = value;
+                        IfNoneMatchField = field;
                     }
 
                     break;
                 case HeaderName.Connection:
-                    if (Connection.IsEmpty)
+                    if (ConnectionField < 0)
                     {
-                        Connection = value;
+                        ConnectionField = field;
                     }
 
                     break;
@@ -241,97 +357,151 @@ namespace HttpCache.Nano.Parsing
                     break;
                 case HeaderName.IfMatch:
                     HasPreconditionOrRange = true;
-                    if (!HasIfMatch)
+                    if (IfMatchField < 0)
                     {
-                        HasIfMatch = true;
-                        IfMatch = value;
+                        IfMatchField = field;
                     }
-
-                    break;
-                case HeaderName.IfModifiedSince:
-                    IfModifiedSince = FirstDate(IfModifiedSince, value);
-
-                    break;
-                case HeaderName.IfUnmodifiedSince:
-                    HasPreconditionOrRange = true;
-                    IfUnmodifiedSince = FirstDate(IfUnmodifiedSince, value);
 
                     break;
             }
         }
 
-        // Singleton dates: the first valid occurrence wins; an invalid one is ignored.
-        private static long FirstDate(long current, TextSlice value)
+        // Dates are only located here; DateOf parses them on first use.
+        private void AddDate(int slot, int field)
         {
-            long parsed;
-            return current < 0 && HttpDate.TryParse(value, out parsed) ? parsed : current;
+            if (_dateFields[slot] < 0)
+            {
+                _dateFields[slot] = field;
+            }
         }
 
-        private void AddAge(TextSlice value)
+        // The first valid date among the fields of this kind (Expires: only the first counts, an invalid one means expired).
+        private long DateOf(int slot)
+        {
+            int bit = 1 << slot;
+            if ((_datesParsed & bit) != 0)
+            {
+                return _dates[slot];
+            }
+
+            _datesParsed |= bit;
+            _dates[slot] = -1;
+            int field = _dateFields[slot];
+            if (field < 0)
+            {
+                return -1;
+            }
+
+            HeaderName name = _fields.Name(field);
+            long parsed;
+            for (int i = field; i >= 0; i = _fields.IndexOf(name, i + 1))
+            {
+                if (HttpDate.TryParse(_fields.Buffer, _fields.ValueStart(i), _fields.ValueLength(i), out parsed))
+                {
+                    _dates[slot] = parsed;
+                    return parsed;
+                }
+
+                if (slot == ExpiresSlot)
+                {
+                    _expiresInvalid = true;
+                    return -1;
+                }
+            }
+
+            return -1;
+        }
+
+        private void ParseETag()
+        {
+            if (_etagParsed)
+            {
+                return;
+            }
+
+            _etagParsed = true;
+            for (int i = _etagField; i >= 0; i = _fields.IndexOf(HeaderName.ETag, i + 1))
+            {
+                if (EntityTag.TryParse(_fields.Buffer, _fields.ValueStart(i), _fields.ValueLength(i), out _etagStart, out _etagLength, out _etagWeak))
+                {
+                    return;
+                }
+            }
+        }
+
+        private void AddAge(byte[] buffer, int start, int length)
         {
             if (Age >= 0)
             {
                 return;
             }
 
-            HeaderListReader reader = new HeaderListReader(value);
-            TextSlice first;
+            int position = start;
+            int memberStart;
+            int memberLength;
             long seconds;
-            if (reader.TryReadNext(out first) && DeltaSeconds.TryParse(first, out seconds))
+            if (HeaderList.Next(buffer, ref position, start + length, out memberStart, out memberLength) && DeltaSeconds.TryParse(buffer, memberStart, memberLength, out seconds))
             {
                 Age = seconds;
             }
         }
 
-        private void AddVary(TextSlice value)
+        private void AddVary(byte[] buffer, int start, int length)
         {
-            HeaderListReader reader = new HeaderListReader(value);
-            TextSlice member;
-            while (reader.TryReadNext(out member))
+            int end = start + length;
+            if (Ascii.SkipWhitespace(buffer, start, end) < end)
             {
+                // Not empty; "*" is a member when a star stands alone between commas (a field name never holds one).
                 HasVary = true;
-                if (member.Length == 1 && member[0] == '*')
+                int star = ByteSearch.Star(buffer, start, end);
+                if (star >= 0)
                 {
-                    VaryAny = true;
+                    int memberStart = star;
+                    while (memberStart > start && Ascii.IsWhitespace(buffer[memberStart - 1]))
+                    {
+                        memberStart--;
+                    }
+
+                    int memberEnd = Ascii.SkipWhitespace(buffer, star + 1, end);
+                    VaryAny |= (memberStart == start || buffer[memberStart - 1] == Ascii.Comma) && (memberEnd == end || buffer[memberEnd] == Ascii.Comma);
                 }
             }
         }
 
-        private void AddPragma(TextSlice value)
+        private void AddPragma(byte[] buffer, int start, int length)
         {
-            HeaderListReader reader = new HeaderListReader(value);
-            TextSlice member;
-            while (reader.TryReadNext(out member))
+            int position = start;
+            int memberStart;
+            int memberLength;
+            while (HeaderList.Next(buffer, ref position, start + length, out memberStart, out memberLength))
             {
-                if (member.EqualsIgnoreCase("no-cache"))
-                {
-                    PragmaNoCache = true;
-                }
+                PragmaNoCache |= Ascii.MatchesLower(buffer, memberStart, memberLength, s_noCache);
             }
         }
 
-        private void AddContentLength(TextSlice value)
+        private void AddContentLength(byte[] buffer, int start, int length)
         {
             if (ContentLengthInvalid)
             {
                 return;
             }
 
-            HeaderListReader reader = new HeaderListReader(value);
-            TextSlice member;
+            int position = start;
+            int memberStart;
+            int memberLength;
             bool any = false;
-            while (reader.TryReadNext(out member))
+            while (HeaderList.Next(buffer, ref position, start + length, out memberStart, out memberLength))
             {
                 any = true;
-                long length;
-                if (!TryParseLength(member, out length) || (ContentLength >= 0 && ContentLength != length))
+                long value;
+                if (!TryParseLength(buffer, memberStart, memberLength, out value) || (ContentLength >= 0 && ContentLength != value))
                 {
                     ContentLength = -1;
                     ContentLengthInvalid = true;
                     return;
                 }
 
-                ContentLength = length;
+                ContentLength = value;
             }
 
             if (!any)
@@ -341,41 +511,42 @@ namespace HttpCache.Nano.Parsing
             }
         }
 
-        private void AddTransferEncoding(TextSlice value)
-        {
-            HasTransferEncoding = true;
-            HeaderListReader reader = new HeaderListReader(value);
-            TextSlice coding;
-            bool lastIsChunked = false;
-            while (reader.TryReadNext(out coding))
-            {
-                lastIsChunked = coding.EqualsIgnoreCase("chunked");
-            }
-
-            IsChunked = lastIsChunked;
-        }
-
         // Content-Length = 1*DIGIT; rejects values that would overflow a long instead of saturating.
-        private static bool TryParseLength(TextSlice value, out long length)
+        private static bool TryParseLength(byte[] buffer, int start, int length, out long value)
         {
-            length = 0;
-            if (value.Length == 0 || value.Length > 18)
+            value = 0;
+            if (length == 0 || length > 18)
             {
                 return false;
             }
 
-            for (int i = 0; i < value.Length; i++)
+            for (int i = start; i < start + length; i++)
             {
-                int c = value[i];
-                if (!Ascii.IsDigit(c))
+                int digit = buffer[i] - '0';
+                if (digit < 0 || digit > 9)
                 {
                     return false;
                 }
 
-                length = length * 10 + (c - '0');
+                value = value * 10 + digit;
             }
 
             return true;
+        }
+
+        private void AddTransferEncoding(byte[] buffer, int start, int length)
+        {
+            HasTransferEncoding = true;
+            int position = start;
+            int codingStart;
+            int codingLength;
+            bool lastIsChunked = false;
+            while (HeaderList.Next(buffer, ref position, start + length, out codingStart, out codingLength))
+            {
+                lastIsChunked = Ascii.MatchesLower(buffer, codingStart, codingLength, s_chunked);
+            }
+
+            IsChunked = lastIsChunked;
         }
     }
 }

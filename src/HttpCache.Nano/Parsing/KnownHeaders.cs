@@ -1,5 +1,6 @@
-// KnownHeaders: field name text -> HeaderName without allocation, by length then one character
+// KnownHeaders: field name bytes -> HeaderName without allocation, by length then one character
 // (the way Kestrel and System.Net.Http's KnownHeaders do it), and the hop-by-hop set.
+// Interpreter cost per name: two switches (~0.1 µs) and one compare of the name's bytes (~0.1 µs per byte).
 namespace HttpCache.Nano.Parsing
 {
     /// <summary>Finds known field names case-insensitively without allocating, and names them back.</summary>
@@ -44,6 +45,9 @@ namespace HttpCache.Nano.Parsing
             "Warning",
         };
 
+        // The same names in lower case, for the byte compare that confirms a candidate.
+        private static readonly byte[][] s_lower = BuildLower();
+
         /// <summary>Number of <see cref="HeaderName"/> values, <see cref="HeaderName.Unknown"/> included.</summary>
         public static int Count
         {
@@ -57,23 +61,36 @@ namespace HttpCache.Nano.Parsing
             return index > 0 && index < s_names.Length ? s_names[index] : null;
         }
 
-        /// <summary>Finds the known field name spelled by <paramref name="name"/> (any letter case).</summary>
-        public static HeaderName Find(TextSlice name)
+        /// <summary>The lower-case bytes of a known name (a preallocated array), or null for <see cref="HeaderName.Unknown"/>.</summary>
+        public static byte[] GetLowerBytes(HeaderName name)
         {
-            HeaderName candidate = Propose(name);
-            return candidate != HeaderName.Unknown && name.EqualsIgnoreCase(s_names[(int)candidate]) ? candidate : HeaderName.Unknown;
+            int index = (int)name;
+            return index > 0 && index < s_lower.Length ? s_lower[index] : null;
         }
 
-        /// <summary>Finds the known field name in <paramref name="length"/> characters of <paramref name="text"/> from <paramref name="start"/>.</summary>
-        public static HeaderName Find(string text, int start, int length)
+        /// <summary>Finds the known field name spelled by <paramref name="length"/> bytes of <paramref name="buffer"/> from <paramref name="start"/> (any letter case).</summary>
+        public static HeaderName Find(byte[] buffer, int start, int length)
         {
-            return Find(new TextSlice(text, start, length));
+            if (length < 2 || length > 19)
+            {
+                return HeaderName.Unknown;
+            }
+
+            HeaderName candidate = Propose(length, buffer[start] | 0x20, length > 8 ? buffer[start + 8] | 0x20 : 0, length > 3 ? buffer[start + 3] | 0x20 : 0);
+            return candidate != HeaderName.Unknown && Ascii.MatchesLower(buffer, start, length, s_lower[(int)candidate]) ? candidate : HeaderName.Unknown;
         }
 
-        /// <summary>Finds the known field name in <paramref name="count"/> bytes of <paramref name="bytes"/> from <paramref name="offset"/>.</summary>
-        public static HeaderName Find(byte[] bytes, int offset, int count)
+        /// <summary>Finds the known field name spelled by <paramref name="name"/> (any letter case); for names held as strings (request fields).</summary>
+        public static HeaderName Find(string name)
         {
-            return Find(new TextSlice(bytes, offset, count));
+            int length = name == null ? 0 : name.Length;
+            if (length < 2 || length > 19)
+            {
+                return HeaderName.Unknown;
+            }
+
+            HeaderName candidate = Propose(length, name[0] | 0x20, length > 8 ? name[8] | 0x20 : 0, length > 3 ? name[3] | 0x20 : 0);
+            return candidate != HeaderName.Unknown && Ascii.EqualsIgnoreCase(name, s_names[(int)candidate]) ? candidate : HeaderName.Unknown;
         }
 
         /// <summary>
@@ -100,17 +117,20 @@ namespace HttpCache.Nano.Parsing
         }
 
         /// <summary>
-        /// True when <paramref name="fieldName"/> is named (any letter case) in a comma-separated list of field names: the
-        /// connection options of a <c>Connection</c> value, which are hop-by-hop too (RFC 9110 7.6.1), or the fields of a
-        /// qualified <c>private="…"</c> (RFC 9111 5.2.2.7).
+        /// True when the field name [<paramref name="nameStart"/>, +<paramref name="nameLength"/>) of <paramref name="name"/> is
+        /// named (any letter case) in the comma-separated list [<paramref name="listStart"/>, +<paramref name="listLength"/>)
+        /// of <paramref name="list"/>: the connection options of a <c>Connection</c> value, which are hop-by-hop too
+        /// (RFC 9110 7.6.1), or the fields of a qualified <c>private="…"</c> (RFC 9111 5.2.2.7).
         /// </summary>
-        public static bool IsListedIn(TextSlice connectionValue, TextSlice fieldName)
+        public static bool IsListedIn(byte[] list, int listStart, int listLength, byte[] name, int nameStart, int nameLength)
         {
-            HeaderListReader reader = new HeaderListReader(connectionValue);
-            TextSlice option;
-            while (reader.TryReadNext(out option))
+            int position = listStart;
+            int end = listStart + listLength;
+            int elementStart;
+            int elementLength;
+            while (HeaderList.Next(list, ref position, end, out elementStart, out elementLength))
             {
-                if (option.EqualsIgnoreCase(fieldName))
+                if (elementLength == nameLength && Ascii.EqualsIgnoreCase(list, elementStart, name, nameStart, nameLength))
                 {
                     return true;
                 }
@@ -119,17 +139,17 @@ namespace HttpCache.Nano.Parsing
             return false;
         }
 
-        // Proposes a candidate from the length and one telling character; Find confirms it.
-        private static HeaderName Propose(TextSlice name)
+        // Proposes a candidate from the length and one telling character (each folded with | 0x20); Find confirms it.
+        private static HeaderName Propose(int length, int first, int ninth, int fourth)
         {
-            switch (name.Length)
+            switch (length)
             {
                 case 2:
                     return HeaderName.TE;
                 case 3:
                     return HeaderName.Age;
                 case 4:
-                    switch (Ascii.ToLower(name[0]))
+                    switch (first)
                     {
                         case 'd': return HeaderName.Date; // [D]ate
                         case 'e': return HeaderName.ETag; // [E]Tag
@@ -141,7 +161,7 @@ namespace HttpCache.Nano.Parsing
                 case 5:
                     return HeaderName.Range;
                 case 6:
-                    switch (Ascii.ToLower(name[0]))
+                    switch (first)
                     {
                         case 'c': return HeaderName.Cookie; // [C]ookie
                         case 'p': return HeaderName.Pragma; // [P]ragma
@@ -149,7 +169,7 @@ namespace HttpCache.Nano.Parsing
 
                     break;
                 case 7:
-                    switch (Ascii.ToLower(name[0]))
+                    switch (first)
                     {
                         case 'e': return HeaderName.Expires; // [E]xpires
                         case 't': return HeaderName.Trailer; // [T]railer
@@ -159,7 +179,7 @@ namespace HttpCache.Nano.Parsing
 
                     break;
                 case 8:
-                    switch (Ascii.ToLower(name[3]))
+                    switch (fourth)
                     {
                         case 'm': return HeaderName.IfMatch; // If-[M]atch
                         case 'r': return HeaderName.IfRange; // If-[R]ange
@@ -168,7 +188,7 @@ namespace HttpCache.Nano.Parsing
 
                     break;
                 case 10:
-                    switch (Ascii.ToLower(name[0]))
+                    switch (first)
                     {
                         case 'c': return HeaderName.Connection; // [C]onnection
                         case 'k': return HeaderName.KeepAlive; // [K]eep-Alive
@@ -179,7 +199,7 @@ namespace HttpCache.Nano.Parsing
                 case 12:
                     return HeaderName.ContentType;
                 case 13:
-                    switch (Ascii.ToLower(name[0]))
+                    switch (first)
                     {
                         case 'a': return HeaderName.Authorization; // [A]uthorization
                         case 'c': return HeaderName.CacheControl; // [C]ache-Control
@@ -191,7 +211,7 @@ namespace HttpCache.Nano.Parsing
                 case 14:
                     return HeaderName.ContentLength;
                 case 16:
-                    switch (Ascii.ToLower(name[8]))
+                    switch (ninth)
                     {
                         case 'e': return HeaderName.ContentEncoding; // Content-[E]ncoding
                         case 'l': return HeaderName.ContentLocation; // Content-[L]ocation
@@ -200,7 +220,7 @@ namespace HttpCache.Nano.Parsing
 
                     break;
                 case 17:
-                    switch (Ascii.ToLower(name[0]))
+                    switch (first)
                     {
                         case 'i': return HeaderName.IfModifiedSince; // [I]f-Modified-Since
                         case 't': return HeaderName.TransferEncoding; // [T]ransfer-Encoding
@@ -210,7 +230,7 @@ namespace HttpCache.Nano.Parsing
                 case 18:
                     return HeaderName.ProxyAuthenticate;
                 case 19:
-                    switch (Ascii.ToLower(name[0]))
+                    switch (first)
                     {
                         case 'i': return HeaderName.IfUnmodifiedSince; // [I]f-Unmodified-Since
                         case 'p': return HeaderName.ProxyAuthorization; // [P]roxy-Authorization
@@ -220,6 +240,17 @@ namespace HttpCache.Nano.Parsing
             }
 
             return HeaderName.Unknown;
+        }
+
+        private static byte[][] BuildLower()
+        {
+            byte[][] lower = new byte[s_names.Length][];
+            for (int i = 1; i < s_names.Length; i++)
+            {
+                lower[i] = Ascii.LowerBytes(s_names[i]);
+            }
+
+            return lower;
         }
     }
 }

@@ -1,8 +1,11 @@
 // CacheDecision: the policy's verdict for one request, a plain value the client carries out.
 namespace HttpCache.Nano.Policy
 {
-    /// <summary>The policy's decision for one request against one stored response (or none).</summary>
-    public struct CacheDecision
+    /// <summary>
+    /// The policy's decision for one request against one stored response (or none). A class the caller owns and
+    /// reuses: <see cref="CachePolicy.Decide(Parsing.HeaderFacts, StoredResponseInfo, bool, CacheNow, CacheOptions, CacheDecision)"/> overwrites every field.
+    /// </summary>
+    public sealed class CacheDecision
     {
         /// <summary>What to do.</summary>
         public CacheAction Action;
@@ -24,5 +27,16 @@ namespace HttpCache.Nano.Policy
 
         /// <summary>When the origin is unreachable, <see cref="CacheOptions.MaxStaleWhenOffline"/> allows serving the stored response.</summary>
         public bool StaleWhenOfflineAllowed;
+
+        /// <summary>Sets every field to "fetch, nothing known".</summary>
+        public void Reset()
+        {
+            Action = CacheAction.Fetch;
+            StaleReason = StaleReason.None;
+            Age = -1;
+            Staleness = 0;
+            StaleIfErrorAllowed = false;
+            StaleWhenOfflineAllowed = false;
+        }
     }
 }

@@ -1,4 +1,5 @@
 // CachePolicy: serve / serve stale / revalidate / fetch / 504, a pure function of (request, stored response, now).
+// Interpreter cost: arithmetic on longs and flag tests over class fields; the result goes into a caller-owned object.
 using HttpCache.Nano.Parsing;
 
 namespace HttpCache.Nano.Policy
@@ -9,26 +10,33 @@ namespace HttpCache.Nano.Policy
     /// </summary>
     public static class CachePolicy
     {
+        /// <summary>Decides how to satisfy a request, into a new decision (allocates; the client reuses one instead).</summary>
+        public static CacheDecision Decide(HeaderFacts request, StoredResponseInfo stored, bool revalidatePending, CacheNow now, CacheOptions options)
+        {
+            CacheDecision decision = new CacheDecision();
+            Decide(request, stored, revalidatePending, now, options, decision);
+            return decision;
+        }
+
         /// <summary>Decides how to satisfy a request.</summary>
         /// <param name="request">The request's header facts.</param>
-        /// <param name="hasStored">True when a stored response matches the request (key, Vary, credentials); an entry stored under the other <see cref="CacheMode"/> counts as none.</param>
-        /// <param name="stored">The stored response's facts (ignored without <paramref name="hasStored"/>).</param>
+        /// <param name="stored">The facts of the stored response that matches the request (key, Vary, credentials), or null; an entry stored under the other <see cref="CacheMode"/> counts as none.</param>
         /// <param name="revalidatePending">True when a stale-while-revalidate serve left this entry to be revalidated on its next use.</param>
         /// <param name="now">The current time.</param>
         /// <param name="options">Cache-wide options.</param>
-        public static CacheDecision Decide(HeaderFacts request, bool hasStored, StoredResponseInfo stored, bool revalidatePending, CacheNow now, CacheOptions options)
+        /// <param name="decision">Receives the decision (every field is set).</param>
+        public static void Decide(HeaderFacts request, StoredResponseInfo stored, bool revalidatePending, CacheNow now, CacheOptions options, CacheDecision decision)
         {
-            CacheDecision decision = new CacheDecision();
-            decision.Age = -1;
+            decision.Reset();
             CacheControl requestCc = request.CacheControl;
             bool onlyIfCached = requestCc.Has(CacheDirectives.OnlyIfCached);
             bool shared = options.Mode == CacheMode.Shared;
 
             // An entry stored under the other mode's rules is not reused: a private one may be one user's alone.
-            if (!hasStored || stored.Shared != shared)
+            if (stored == null || stored.Shared != shared)
             {
                 decision.Action = onlyIfCached ? CacheAction.GatewayTimeout : CacheAction.Fetch;
-                return decision;
+                return;
             }
 
             long age = Freshness.CurrentAge(stored, now);
@@ -57,7 +65,7 @@ namespace HttpCache.Nano.Policy
             if (!responseNoCache && !(requestNoCache && !onlyIfCached) && !(revalidatePending && !onlyIfCached) && IsAcceptableFresh(fresh, age, lifetime, requestCc, stored))
             {
                 decision.Action = CacheAction.ServeFresh;
-                return decision;
+                return;
             }
 
             if (!staleForbidden && !fresh)
@@ -67,7 +75,7 @@ namespace HttpCache.Nano.Policy
                 {
                     decision.Action = CacheAction.ServeStale;
                     decision.StaleReason = StaleReason.MaxStale;
-                    return decision;
+                    return;
                 }
 
                 // RFC 5861 3: serve now, revalidate on the next use (no background threads on a device).
@@ -75,7 +83,7 @@ namespace HttpCache.Nano.Policy
                 {
                     decision.Action = CacheAction.ServeStale;
                     decision.StaleReason = StaleReason.WhileRevalidate;
-                    return decision;
+                    return;
                 }
             }
 
@@ -83,11 +91,10 @@ namespace HttpCache.Nano.Policy
             {
                 // RFC 9111 5.2.1.7: nothing stored satisfies the request, and the network may not be used.
                 decision.Action = CacheAction.GatewayTimeout;
-                return decision;
+                return;
             }
 
             decision.Action = stored.CanRevalidate ? CacheAction.Revalidate : CacheAction.Fetch;
-            return decision;
         }
 
         /// <summary>True when <paramref name="staleness"/> fits a window of <paramref name="window"/> seconds (-1 = no window).</summary>

@@ -23,9 +23,9 @@ namespace HttpCache.Nano.Policy
         /// absolute URL on the same origin, or null when it is on another origin or cannot be resolved.
         /// Allocates (unsafe requests only).
         /// </summary>
-        public static string ResolveSameOrigin(string requestUrl, TextSlice reference)
+        public static string ResolveSameOrigin(string requestUrl, string reference)
         {
-            string target = reference.Trim().ToString();
+            string target = reference == null ? string.Empty : reference.Trim();
             if (target.Length == 0)
             {
                 return null;
@@ -45,7 +45,7 @@ namespace HttpCache.Nano.Policy
             {
                 // Network-path reference: another authority unless it names the same one.
                 string absolute = requestUrl.Substring(0, schemeEnd + 1) + target;
-                return ResolveSameOrigin(requestUrl, TextSlice.Of(absolute));
+                return ResolveSameOrigin(requestUrl, absolute);
             }
 
             if (target[0] == '/')

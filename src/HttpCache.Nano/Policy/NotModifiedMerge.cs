@@ -1,4 +1,6 @@
 // NotModifiedMerge: selecting and freshening a stored response with a 304 (RFC 9111 4.3.3-4.3.4).
+// Interpreter cost: both blocks are walked as parsed field tables; names compare by HeaderName, bytes only for
+// unknown names of equal length; lines are copied with the native Array.Copy.
 using HttpCache.Nano.Parsing;
 
 namespace HttpCache.Nano.Policy
@@ -12,24 +14,25 @@ namespace HttpCache.Nano.Policy
         /// 304 must equal the stored one; a 304 with no validator at all selects the response the cache
         /// validated (this cache keeps one response per URI).
         /// </summary>
-        public static bool Selects(HeaderFacts notModified, TextSlice storedHeaders, long storedLastModified)
+        /// <param name="notModified">The 304's facts.</param>
+        /// <param name="stored">The stored response's facts.</param>
+        public static bool Selects(HeaderFacts notModified, HeaderFacts stored)
         {
-            EntityTag fresh = notModified.ETag;
-            if (fresh.IsValid)
+            if (notModified.HasETag)
             {
-                TextSlice storedValue;
-                EntityTag stored;
-                if (!HeaderBlockReader.TryFind(storedHeaders, HeaderName.ETag, out storedValue) || !EntityTag.TryParse(storedValue, out stored))
+                if (!stored.HasETag)
                 {
                     return false;
                 }
 
-                return fresh.IsWeak ? EntityTag.WeakEquals(fresh, stored) : EntityTag.StrongEquals(fresh, stored);
+                return notModified.ETagIsWeak
+                    ? EntityTag.WeakEquals(notModified.Buffer, notModified.ETagStart, notModified.ETagLength, stored.Buffer, stored.ETagStart, stored.ETagLength)
+                    : EntityTag.StrongEquals(notModified.Buffer, notModified.ETagStart, notModified.ETagLength, false, stored.Buffer, stored.ETagStart, stored.ETagLength, stored.ETagIsWeak);
             }
 
             if (notModified.LastModified >= 0)
             {
-                return notModified.LastModified == storedLastModified;
+                return notModified.LastModified == stored.LastModified;
             }
 
             return true;
@@ -41,63 +44,49 @@ namespace HttpCache.Nano.Policy
         /// in its Connection, Content-Length and Age (the cache keeps Age apart). Fields new to the stored block
         /// are appended. The result ends with the empty line.
         /// </summary>
-        /// <param name="stored">The stored block.</param>
-        /// <param name="notModified">The 304's header block, as received.</param>
+        /// <param name="stored">The stored block's fields.</param>
+        /// <param name="notModified">The 304's fields, as received.</param>
+        /// <param name="notModifiedFacts">The 304's facts (for its Connection field).</param>
         /// <param name="output">Receives the merged block (cleared first).</param>
         /// <returns>True when the merge changed a validator (ETag or Last-Modified), which is worth persisting.</returns>
-        public static bool Merge(TextSlice stored, TextSlice notModified, HeaderBlockWriter output)
+        public static bool Merge(HeaderFields stored, HeaderFields notModified, HeaderFacts notModifiedFacts, HeaderBlockWriter output)
         {
             output.Clear();
-            TextSlice connection;
-            bool hasConnection = HeaderBlockReader.TryFind(notModified, HeaderName.Connection, out connection);
+            int connection = notModifiedFacts.ConnectionField;
             bool validatorsChanged = false;
-            HeaderBlockReader reader = new HeaderBlockReader(stored);
-            TextSlice name;
-            TextSlice value;
-            while (reader.TryReadNext(out name, out value))
+            for (int i = 0; i < stored.Count; i++)
             {
-                if (!IsUpdatedBy(notModified, name, hasConnection, connection))
+                int fresh = notModified.IndexOfNameOf(stored, i, 0);
+                if (fresh < 0 || !IsUpdatable(notModified, fresh, connection))
                 {
-                    output.Append(name, value);
+                    output.Append(stored, i);
                     continue;
                 }
 
-                if (FirstIndexOf(stored, name) < name.Start)
+                if (stored.IndexOfNameOf(stored, i, 0) < i)
                 {
                     // Replaced already, at the first stored line of this name.
                     continue;
                 }
 
-                HeaderBlockReader fresh = new HeaderBlockReader(notModified);
-                TextSlice freshName;
-                TextSlice freshValue;
-                while (fresh.TryReadNext(out freshName, out freshValue))
+                bool validator = IsValidator(stored.Name(i));
+                for (int k = fresh; k >= 0; k = notModified.IndexOfNameOf(stored, i, k + 1))
                 {
-                    if (freshName.EqualsIgnoreCase(name))
-                    {
-                        output.Append(name, freshValue);
-                        validatorsChanged |= IsValidator(name) && !freshValue.SequenceEquals(value);
-                    }
+                    output.Append(notModified, k);
+                    validatorsChanged |= validator && !notModified.ValueEquals(k, stored, i);
                 }
             }
 
-            HeaderBlockReader added = new HeaderBlockReader(notModified);
-            while (added.TryReadNext(out name, out value))
+            for (int j = 0; j < notModified.Count; j++)
             {
-                if (IsUpdatable(name, hasConnection, connection) && FirstIndexOf(stored, name) < 0 && FirstIndexOf(notModified, name) == name.Start)
+                if (IsUpdatable(notModified, j, connection) && stored.IndexOfNameOf(notModified, j, 0) < 0 && notModified.IndexOfNameOf(notModified, j, 0) == j)
                 {
-                    HeaderBlockReader same = new HeaderBlockReader(notModified);
-                    TextSlice sameName;
-                    TextSlice sameValue;
-                    while (same.TryReadNext(out sameName, out sameValue))
+                    for (int k = j; k >= 0; k = notModified.IndexOfNameOf(notModified, j, k + 1))
                     {
-                        if (sameName.EqualsIgnoreCase(name))
-                        {
-                            output.Append(sameName, sameValue);
-                        }
+                        output.Append(notModified, k);
                     }
 
-                    validatorsChanged |= IsValidator(name);
+                    validatorsChanged |= IsValidator(notModified.Name(j));
                 }
             }
 
@@ -105,43 +94,20 @@ namespace HttpCache.Nano.Policy
             return validatorsChanged;
         }
 
-        private static bool IsUpdatedBy(TextSlice notModified, TextSlice name, bool hasConnection, TextSlice connection)
+        private static bool IsUpdatable(HeaderFields fields, int index, int connection)
         {
-            return IsUpdatable(name, hasConnection, connection) && FirstIndexOf(notModified, name) >= 0;
-        }
-
-        private static bool IsUpdatable(TextSlice name, bool hasConnection, TextSlice connection)
-        {
-            HeaderName known = KnownHeaders.Find(name);
+            HeaderName known = fields.Name(index);
             if (KnownHeaders.IsHopByHop(known) || known == HeaderName.ContentLength || known == HeaderName.Age)
             {
                 return false;
             }
 
-            return !(hasConnection && KnownHeaders.IsListedIn(connection, name));
+            return connection < 0 || !KnownHeaders.IsListedIn(fields.Buffer, fields.ValueStart(connection), fields.ValueLength(connection), fields.Buffer, fields.NameStart(index), fields.NameLength(index));
         }
 
-        private static bool IsValidator(TextSlice name)
+        private static bool IsValidator(HeaderName name)
         {
-            HeaderName known = KnownHeaders.Find(name);
-            return known == HeaderName.ETag || known == HeaderName.LastModified;
-        }
-
-        // Source position (TextSlice.Start) of the first field named name in block, or -1.
-        private static int FirstIndexOf(TextSlice block, TextSlice name)
-        {
-            HeaderBlockReader reader = new HeaderBlockReader(block);
-            TextSlice fieldName;
-            TextSlice value;
-            while (reader.TryReadNext(out fieldName, out value))
-            {
-                if (fieldName.EqualsIgnoreCase(name))
-                {
-                    return fieldName.Start;
-                }
-            }
-
-            return -1;
+            return name == HeaderName.ETag || name == HeaderName.LastModified;
         }
     }
 }

@@ -14,14 +14,28 @@ namespace HttpCache.Nano.Policy
         /// <summary>True when a shared cache would withhold any field of <paramref name="response"/>.</summary>
         public static bool AnyWithheld(HeaderFacts response)
         {
-            return response.HasSetCookie || !response.CacheControl.PrivateFields.IsEmpty;
+            return response.HasSetCookie || response.CacheControl.PrivateFieldsLength > 0;
         }
 
-        /// <summary>True when a shared cache must not store the field <paramref name="name"/> (known as <paramref name="known"/>) of <paramref name="response"/>.</summary>
-        public static bool IsWithheld(HeaderName known, TextSlice name, HeaderFacts response)
+        /// <summary>True when a shared cache must not store field <paramref name="index"/> of <paramref name="fields"/>, the fields of <paramref name="response"/>.</summary>
+        public static bool IsWithheld(HeaderFields fields, int index, HeaderFacts response)
         {
-            TextSlice listed = response.CacheControl.PrivateFields;
-            return known == HeaderName.SetCookie || (!listed.IsEmpty && KnownHeaders.IsListedIn(listed, name));
+            if (fields.Name(index) == HeaderName.SetCookie)
+            {
+                return true;
+            }
+
+            CacheControl cc = response.CacheControl;
+            return cc.PrivateFieldsLength > 0
+                && KnownHeaders.IsListedIn(cc.Buffer, cc.PrivateFieldsStart, cc.PrivateFieldsLength, fields.Buffer, fields.NameStart(index), fields.NameLength(index));
+        }
+
+        /// <summary>True when the qualified <c>private="…"</c> of <paramref name="response"/> names the known field <paramref name="name"/>.</summary>
+        public static bool NamesPrivately(HeaderFacts response, HeaderName name)
+        {
+            CacheControl cc = response.CacheControl;
+            byte[] lower = KnownHeaders.GetLowerBytes(name);
+            return cc.PrivateFieldsLength > 0 && KnownHeaders.IsListedIn(cc.Buffer, cc.PrivateFieldsStart, cc.PrivateFieldsLength, lower, 0, lower.Length);
         }
     }
 }

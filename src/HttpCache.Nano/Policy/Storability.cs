@@ -92,7 +92,7 @@ namespace HttpCache.Nano.Policy
             }
 
             // A cookie set for one user is never stored for others; the origin may ask for the rest to be kept.
-            if (response.HasSetCookie && !KnownHeaders.IsListedIn(cc.PrivateFields, TextSlice.Of(KnownHeaders.GetName(HeaderName.SetCookie))))
+            if (response.HasSetCookie && !SharedFields.NamesPrivately(response, HeaderName.SetCookie))
             {
                 return StoreVerdict.SetCookie;
             }

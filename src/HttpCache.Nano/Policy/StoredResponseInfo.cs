@@ -6,9 +6,9 @@ namespace HttpCache.Nano.Policy
     /// <summary>
     /// What the policy needs to know about a stored response, derived from its headers when it was stored
     /// or freshened, so that deciding on a hit parses nothing. Times follow the library convention
-    /// (Unix seconds, -1 = absent).
+    /// (Unix seconds, -1 = absent). A class (no struct copies on the device); treat a stored one as read-only.
     /// </summary>
-    public struct StoredResponseInfo
+    public sealed class StoredResponseInfo
     {
         /// <summary>The stored status code.</summary>
         public int StatusCode;
@@ -85,7 +85,7 @@ namespace HttpCache.Nano.Policy
             info.StatusCode = statusCode;
             info.Date = facts.Date;
             info.LastModified = facts.LastModified;
-            info.HasETag = facts.ETag.IsValid;
+            info.HasETag = facts.HasETag;
             info.FreshnessLifetime = Freshness.Lifetime(statusCode, facts, received.WallSeconds, heuristicCap, mode, Freshness.HeuristicAllowed(mode, request), out heuristic);
             info.IsHeuristic = heuristic;
             info.InitialAge = Freshness.InitialAge(facts.Age, facts.Date, received.WallSeconds, ResponseDelay(sent, received));

@@ -1,276 +1,185 @@
 // Variance: what a request must match to reuse a stored response — the Vary fields (RFC 9111 4.1) and the credential.
+// Interpreter cost of a match: the request's values are normalised into a caller-owned scratch writer (list walk with
+// native comma searches) and compared byte for byte with the captured ones; the stored headers are not re-read.
 using HttpCache.Nano.Parsing;
 
 namespace HttpCache.Nano.Policy
 {
     /// <summary>
-    /// Captures and compares the request values of the fields a response varies on, and the request's
-    /// credential. Values are normalised before comparison as RFC 9111 4.1 allows: several field lines are
-    /// combined into one list, empty list members are dropped, whitespace around members is removed and
-    /// runs of whitespace inside a member become one space. Letter case is kept (only some fields are
-    /// case-insensitive, and a miss is always safe). One entry is kept per URI: a request with other Vary
-    /// values replaces it.
+    /// Captures and compares the request values of the fields a response varies on, and the request's credential.
+    /// Values are normalised before comparison as RFC 9111 4.1 allows: several field lines are combined into one
+    /// list, empty list members are dropped, whitespace around members is removed and runs of whitespace inside a
+    /// member become one space. Letter case is kept (only some fields are case-insensitive, and a miss is always
+    /// safe). The capture holds the field names too, so matching needs only the capture and the request.
     /// </summary>
+    /// <remarks>Capture format: a version byte, then per Vary member its name (lower case), 0, a presence byte, the normalised value, 0.</remarks>
     public static class Variance
     {
+        private const byte Format = 2;
         private const byte Absent = 0;
         private const byte Present = 1;
-        private const byte EndOfValue = 0;
+        private const byte EndOfText = 0;
 
         /// <summary>
-        /// The request's values of every field named in the Vary fields of <paramref name="responseHeaders"/>,
-        /// encoded for <see cref="Matches"/>; null when the response has no Vary.
+        /// The request's values of every field named in the Vary fields of <paramref name="response"/>, encoded for
+        /// <see cref="Matches"/>; null when the response has no Vary member.
         /// </summary>
-        public static byte[] Capture(TextSlice responseHeaders, HttpHeaders request)
+        public static byte[] Capture(HeaderFields response, HeaderFields request)
         {
-            HeaderBlockWriter buffer = null;
-            VaryMembers members = new VaryMembers(responseHeaders);
-            TextSlice member;
-            while (members.TryReadNext(out member))
+            HeaderBlockWriter capture = null;
+            byte[] buffer = response.Buffer;
+            for (int i = response.IndexOf(HeaderName.Vary); i >= 0; i = response.IndexOf(HeaderName.Vary, i + 1))
             {
-                if (buffer == null)
+                int position = response.ValueStart(i);
+                int end = position + response.ValueLength(i);
+                int memberStart;
+                int memberLength;
+                while (HeaderList.Next(buffer, ref position, end, out memberStart, out memberLength))
                 {
-                    buffer = new HeaderBlockWriter(64);
-                }
+                    if (capture == null)
+                    {
+                        capture = new HeaderBlockWriter(64);
+                        capture.AppendByte(Format);
+                    }
 
-                WriteValue(buffer, request, member);
+                    int nameAt = capture.Length;
+                    capture.AppendBytes(buffer, memberStart, memberLength);
+                    ToLower(capture.Buffer, nameAt, memberLength);
+                    capture.AppendByte(EndOfText);
+                    WriteValue(request, capture.Buffer, nameAt, memberLength, capture);
+                }
             }
 
-            return buffer == null ? null : buffer.ToArray();
+            return capture == null ? null : capture.ToArray();
         }
 
-        /// <summary>True when <paramref name="request"/> has the same values for the Vary fields as the captured ones. Does not allocate.</summary>
-        public static bool Matches(TextSlice responseHeaders, byte[] captured, HttpHeaders request)
+        /// <summary>
+        /// True when <paramref name="request"/> has the same values for the captured fields. Does not allocate once
+        /// <paramref name="scratch"/> has grown to the largest value.
+        /// </summary>
+        public static bool Matches(byte[] captured, HeaderFields request, HeaderBlockWriter scratch)
         {
-            int position = 0;
-            VaryMembers members = new VaryMembers(responseHeaders);
-            TextSlice member;
-            while (members.TryReadNext(out member))
+            if (captured == null || captured.Length == 0 || captured[0] != Format)
             {
-                position = MatchValue(captured, position, request, member);
-                if (position < 0)
+                return false;
+            }
+
+            int position = 1;
+            while (position < captured.Length)
+            {
+                int nameEnd = IndexOfEnd(captured, position);
+                if (nameEnd < 0 || nameEnd + 1 >= captured.Length)
                 {
                     return false;
                 }
+
+                int valueEnd = IndexOfEnd(captured, nameEnd + 2);
+                if (valueEnd < 0)
+                {
+                    return false;
+                }
+
+                scratch.Clear();
+                WriteValue(request, captured, position, nameEnd - position, scratch);
+                int written = scratch.Length - 1;
+                if (written != valueEnd - nameEnd - 1 || !Ascii.SequenceEquals(scratch.Buffer, 0, captured, nameEnd + 1, written))
+                {
+                    return false;
+                }
+
+                position = valueEnd + 1;
             }
 
-            return captured == null || position == captured.Length;
+            return true;
         }
 
         /// <summary>A 64-bit FNV-1a hash of the request's Authorization value (never stored itself), or 0 without one.</summary>
-        public static long CredentialHash(HttpHeaders request)
+        public static long CredentialHash(HeaderFields request)
         {
-            if (request == null)
-            {
-                return 0;
-            }
-
             int index = request.IndexOf(HeaderName.Authorization);
             if (index < 0)
             {
                 return 0;
             }
 
-            string credential = request.GetValue(index);
+            byte[] buffer = request.Buffer;
+            int start = request.ValueStart(index);
+            int end = start + request.ValueLength(index);
             ulong hash = 14695981039346656037UL;
-            for (int i = 0; i < credential.Length; i++)
+            for (int i = start; i < end; i++)
             {
-                hash = (hash ^ credential[i]) * 1099511628211UL;
+                hash = (hash ^ buffer[i]) * 1099511628211UL;
             }
 
             return hash == 0 ? 1 : (long)hash;
         }
 
-        private static void WriteValue(HeaderBlockWriter buffer, HttpHeaders request, TextSlice fieldName)
+        // Writes the presence byte, the normalised combined value of the request's fields of that name, and the end byte.
+        private static void WriteValue(HeaderFields request, byte[] name, int nameStart, int nameLength, HeaderBlockWriter output)
         {
-            NormalizedValue value = new NormalizedValue(request, fieldName);
-            buffer.AppendByte(value.IsPresent ? Present : Absent);
-            int c;
-            while ((c = value.Next()) >= 0)
+            int presence = output.Length;
+            output.AppendByte(Absent);
+            bool wroteMember = false;
+            byte[] buffer = request.Buffer;
+            for (int i = 0; i < request.Count; i++)
             {
-                buffer.AppendByte(c > 0xFF ? '?' : c);
-            }
-
-            buffer.AppendByte(EndOfValue);
-        }
-
-        // Compares one captured value starting at position; returns the position after it or -1.
-        private static int MatchValue(byte[] captured, int position, HttpHeaders request, TextSlice fieldName)
-        {
-            if (captured == null || position >= captured.Length)
-            {
-                return -1;
-            }
-
-            NormalizedValue value = new NormalizedValue(request, fieldName);
-            if (captured[position] != (value.IsPresent ? Present : Absent))
-            {
-                return -1;
-            }
-
-            position++;
-            int c;
-            while ((c = value.Next()) >= 0)
-            {
-                int expected = c > 0xFF ? '?' : c;
-                if (position >= captured.Length || captured[position] != expected || expected == EndOfValue)
+                if (request.NameLength(i) != nameLength || !Ascii.EqualsIgnoreCase(buffer, request.NameStart(i), name, nameStart, nameLength))
                 {
-                    return -1;
+                    continue;
                 }
 
-                position++;
+                output.Buffer[presence] = Present;
+                int position = request.ValueStart(i);
+                int end = position + request.ValueLength(i);
+                int memberStart;
+                int memberLength;
+                while (HeaderList.Next(buffer, ref position, end, out memberStart, out memberLength))
+                {
+                    if (wroteMember)
+                    {
+                        output.AppendByte(',');
+                    }
+
+                    wroteMember = true;
+                    AppendCollapsed(buffer, memberStart, memberLength, output);
+                }
             }
 
-            if (position >= captured.Length || captured[position] != EndOfValue)
-            {
-                return -1;
-            }
-
-            return position + 1;
+            output.AppendByte(EndOfText);
         }
 
-        /// <summary>The field names listed by every Vary line of a header block, in order.</summary>
-        private struct VaryMembers
+        // A member with each run of inner whitespace written as one space (its ends are already trimmed).
+        private static void AppendCollapsed(byte[] buffer, int start, int length, HeaderBlockWriter output)
         {
-            private HeaderBlockReader _lines;
-            private HeaderListReader _members;
-
-            public VaryMembers(TextSlice headers)
+            int end = start + length;
+            int run = start;
+            for (int i = start; i < end; i++)
             {
-                _lines = new HeaderBlockReader(headers);
-                _members = default(HeaderListReader);
+                if (!Ascii.IsWhitespace(buffer[i]))
+                {
+                    continue;
+                }
+
+                output.AppendBytes(buffer, run, i - run);
+                output.AppendByte(' ');
+                i = Ascii.SkipWhitespace(buffer, i, end) - 1;
+                run = i + 1;
             }
 
-            public bool TryReadNext(out TextSlice member)
+            output.AppendBytes(buffer, run, end - run);
+        }
+
+        private static void ToLower(byte[] buffer, int start, int length)
+        {
+            for (int i = start; i < start + length; i++)
             {
-                while (true)
-                {
-                    if (_members.TryReadNext(out member))
-                    {
-                        return true;
-                    }
-
-                    TextSlice name;
-                    TextSlice value;
-                    do
-                    {
-                        if (!_lines.TryReadNext(out name, out value))
-                        {
-                            member = default(TextSlice);
-                            return false;
-                        }
-                    }
-                    while (KnownHeaders.Find(name) != HeaderName.Vary);
-
-                    _members = new HeaderListReader(value);
-                }
+                buffer[i] = (byte)Ascii.ToLower(buffer[i]);
             }
         }
 
-        /// <summary>Yields the normalised characters of a request field's combined value.</summary>
-        private struct NormalizedValue
+        private static int IndexOfEnd(byte[] captured, int from)
         {
-            private readonly HttpHeaders _request;
-            private readonly TextSlice _name;
-            private int _line;
-            private HeaderListReader _members;
-            private TextSlice _member;
-            private int _index;
-            private bool _inMember;
-            private bool _wroteMember;
-            private bool _pendingSpace;
-
-            public NormalizedValue(HttpHeaders request, TextSlice name)
-            {
-                _request = request;
-                _name = name;
-                _line = -1;
-                _members = default(HeaderListReader);
-                _member = default(TextSlice);
-                _index = 0;
-                _inMember = false;
-                _wroteMember = false;
-                _pendingSpace = false;
-                IsPresent = false;
-                IsPresent = NextLine(-1) >= 0;
-            }
-
-            public bool IsPresent { get; private set; }
-
-            public int Next()
-            {
-                while (true)
-                {
-                    if (_inMember)
-                    {
-                        while (_index < _member.Length)
-                        {
-                            int c = _member[_index++];
-                            if (Ascii.IsWhitespace(c))
-                            {
-                                _pendingSpace = true;
-                                continue;
-                            }
-
-                            if (_pendingSpace)
-                            {
-                                _pendingSpace = false;
-                                _index--;
-                                return ' ';
-                            }
-
-                            return c;
-                        }
-
-                        _inMember = false;
-                        _pendingSpace = false;
-                    }
-
-                    if (_line < 0)
-                    {
-                        return -1;
-                    }
-
-                    TextSlice member;
-                    if (_members.TryReadNext(out member))
-                    {
-                        _member = member;
-                        _index = 0;
-                        _inMember = true;
-                        if (_wroteMember)
-                        {
-                            return ',';
-                        }
-
-                        _wroteMember = true;
-                        continue;
-                    }
-
-                    if (NextLine(_line) < 0)
-                    {
-                        return -1;
-                    }
-                }
-            }
-
-            private int NextLine(int after)
-            {
-                if (_request != null)
-                {
-                    for (int i = after + 1; i < _request.Count; i++)
-                    {
-                        if (_name.EqualsIgnoreCase(_request.GetName(i)))
-                        {
-                            _line = i;
-                            _members = new HeaderListReader(TextSlice.Of(_request.GetValue(i)));
-                            return i;
-                        }
-                    }
-                }
-
-                _line = -1;
-                return -1;
-            }
+            return ByteSearch.Nul(captured, from, captured.Length);
         }
     }
 }

@@ -23,15 +23,22 @@ namespace HttpCache.Nano.Server
         /// </summary>
         /// <param name="method">The request method.</param>
         /// <param name="request">The request's header facts (If-Match, If-None-Match, If-Modified-Since, If-Unmodified-Since).</param>
-        /// <param name="currentETag">The resource's current entity-tag (default when it has none).</param>
+        /// <param name="etag">Bytes holding the resource's current entity-tag, or null when it has none.</param>
+        /// <param name="etagStart">The opening quote of its opaque-tag.</param>
+        /// <param name="etagLength">The opaque-tag's length, quotes included (0 when there is none).</param>
+        /// <param name="etagWeak">True for a weak entity-tag.</param>
         /// <param name="lastModified">The resource's Last-Modified in Unix seconds, or -1.</param>
         /// <param name="exists">False when the resource has no current representation (If-Match: * fails, If-None-Match: * passes).</param>
-        public static ConditionalResult Evaluate(string method, HeaderFacts request, EntityTag currentETag, long lastModified, bool exists)
+        public static ConditionalResult Evaluate(string method, HeaderFacts request, byte[] etag, int etagStart, int etagLength, bool etagWeak, long lastModified, bool exists)
         {
             bool safe = method == "GET" || method == "HEAD";
+            HeaderFields fields = request.Fields;
             if (request.HasIfMatch)
             {
-                bool matched = EntityTagList.IsAny(request.IfMatch) ? exists : exists && EntityTagList.Contains(request.IfMatch, currentETag, false);
+                int i = request.IfMatchField;
+                bool matched = EntityTagList.IsAny(fields.Buffer, fields.ValueStart(i), fields.ValueLength(i))
+                    ? exists
+                    : exists && EntityTagList.Contains(fields.Buffer, fields.ValueStart(i), fields.ValueLength(i), etag, etagStart, etagLength, etagWeak, false);
                 if (!matched)
                 {
                     return ConditionalResult.PreconditionFailed;
@@ -47,7 +54,10 @@ namespace HttpCache.Nano.Server
 
             if (request.HasIfNoneMatch)
             {
-                bool matched = EntityTagList.IsAny(request.IfNoneMatch) ? exists : exists && EntityTagList.Contains(request.IfNoneMatch, currentETag, true);
+                int i = request.IfNoneMatchField;
+                bool matched = EntityTagList.IsAny(fields.Buffer, fields.ValueStart(i), fields.ValueLength(i))
+                    ? exists
+                    : exists && EntityTagList.Contains(fields.Buffer, fields.ValueStart(i), fields.ValueLength(i), etag, etagStart, etagLength, etagWeak, true);
                 if (matched)
                 {
                     return safe ? ConditionalResult.NotModified : ConditionalResult.PreconditionFailed;
@@ -62,20 +72,31 @@ namespace HttpCache.Nano.Server
         }
 
         /// <summary>
+        /// Evaluates the preconditions against a resource whose entity-tag is written as a string (<c>"v1"</c> or
+        /// <c>W/"v1"</c>; null or not an entity-tag when it has none). Allocates the tag's bytes: for an origin's edge.
+        /// </summary>
+        public static ConditionalResult Evaluate(string method, HeaderFacts request, string currentETag, long lastModified, bool exists)
+        {
+            byte[] etag = TextBytes.Of(currentETag);
+            int start;
+            int length;
+            bool weak;
+            EntityTag.TryParse(etag, 0, etag.Length, out start, out length, out weak);
+            return Evaluate(method, request, etag, start, length, weak, lastModified, exists);
+        }
+
+        /// <summary>
         /// Writes the fields of a 304 from the full response's fields: those RFC 9110 15.4.5 requires when the 200
         /// would carry them (Cache-Control, Content-Location, Date, ETag, Expires, Vary) plus Last-Modified, so a
         /// cache can update its stored response; no body fields (Content-Length, Content-Type).
         /// </summary>
-        /// <param name="fullResponseHeaders">The header block the 200 would carry.</param>
+        /// <param name="fullResponseHeaders">The fields of the header block the 200 would carry.</param>
         /// <param name="output">Receives the 304 header block (ends with the empty line).</param>
-        public static void WriteNotModifiedHeaders(TextSlice fullResponseHeaders, HeaderBlockWriter output)
+        public static void WriteNotModifiedHeaders(HeaderFields fullResponseHeaders, HeaderBlockWriter output)
         {
-            HeaderBlockReader reader = new HeaderBlockReader(fullResponseHeaders);
-            TextSlice name;
-            TextSlice value;
-            while (reader.TryReadNext(out name, out value))
+            for (int i = 0; i < fullResponseHeaders.Count; i++)
             {
-                switch (KnownHeaders.Find(name))
+                switch (fullResponseHeaders.Name(i))
                 {
                     case HeaderName.CacheControl:
                     case HeaderName.ContentLocation:
@@ -84,7 +105,7 @@ namespace HttpCache.Nano.Server
                     case HeaderName.Expires:
                     case HeaderName.Vary:
                     case HeaderName.LastModified:
-                        output.Append(name, value);
+                        output.Append(fullResponseHeaders, i);
                         break;
                 }
             }

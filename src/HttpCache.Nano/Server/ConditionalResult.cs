@@ -1,7 +1,7 @@
 // ConditionalResult: what an origin should answer to a conditional request.
 namespace HttpCache.Nano.Server
 {
-    /// <summary>The outcome of <see cref="ConditionalGet.Evaluate"/>.</summary>
+    /// <summary>The outcome of <see cref="ConditionalGet.Evaluate(string, Parsing.HeaderFacts, string, long, bool)"/>.</summary>
     public enum ConditionalResult
     {
         /// <summary>Send the full response (200, or whatever the method produces).</summary>

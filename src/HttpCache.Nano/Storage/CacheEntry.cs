@@ -51,6 +51,26 @@ namespace HttpCache.Nano.Storage
         /// <summary>Hash of the request's Authorization value, or 0 when the request had none.</summary>
         public long CredentialHash { get; private set; }
 
+        /// <summary>The response the client hands out for fresh hits of this entry: made once, its age updated per hit.</summary>
+        internal CacheResponse FreshResponse;
+
+        /// <summary>The request field a revalidation of this entry sends (<c>If-None-Match</c> or <c>If-Modified-Since</c>), or null; see <see cref="Policy.ConditionalFields"/>.</summary>
+        public string ConditionalHeader { get; internal set; }
+
+        /// <summary>The value of <see cref="ConditionalHeader"/>, verbatim from the stored response.</summary>
+        public string ConditionalValue { get; internal set; }
+
+        /// <summary>True once <see cref="ConditionalHeader"/> has been worked out.</summary>
+        internal bool ConditionalPrepared;
+
+        /// <summary>Records the validator a revalidation sends.</summary>
+        internal void SetConditional(string header, string value)
+        {
+            ConditionalHeader = header;
+            ConditionalValue = value;
+            ConditionalPrepared = true;
+        }
+
         /// <summary>Bytes this entry counts against a store's budget.</summary>
         public long Size
         {

@@ -1,59 +1,58 @@
-// CacheKey: method + normalised absolute URI, hashed and compared without building the normalised string.
+// CacheKey: method + normalised absolute URI, built once per URL string and compared with native string equality.
+// Interpreter cost of a lookup for a URL string seen before (a device polls the same string): a scan of a small
+// memo by reference (no character read); a new URL is copied to a char[] natively and normalised in one walk.
 using System;
 
 namespace HttpCache.Nano.Storage
 {
     /// <summary>
-    /// The key of a stored response: the method and the absolute URI, normalised (scheme and host lower-cased,
-    /// the default port dropped, an empty path written as <c>/</c>, the fragment removed). A key over the
-    /// caller's raw strings computes its hash and compares against stored keys without allocating; only
-    /// <see cref="ToString"/> builds the normalised string (done once, when an entry is stored).
+    /// The key of a stored response: the method and the absolute URI, normalised (scheme and host lower-cased, the
+    /// default port dropped, an empty path written as <c>/</c>, the fragment removed), as one string
+    /// (<see cref="Normalized"/>) with its 32-bit FNV-1a hash (<see cref="Hash"/>, which also names flash files).
+    /// Immutable. <see cref="Of"/> remembers the keys of the last few (method, URL) string instances, so polling the
+    /// same URL string costs no normalisation; stores compare <see cref="Normalized"/> with native string equality.
     /// </summary>
-    public readonly struct CacheKey
+    public sealed class CacheKey
     {
         private const uint Prime = 16777619;
+        private const int MemoSize = 8;
+
+        // The keys of the last (method, URL) instances asked for; replaced round-robin. Reads and writes of a slot are
+        // single reference assignments, so concurrent callers see either key, both correct.
+        private static readonly CacheKey[] s_memo = new CacheKey[MemoSize];
+        private static int s_memoNext;
 
         private readonly string _method;
         private readonly string _url;
-        private readonly int _schemeLength;
-        private readonly int _authorityStart;
-        private readonly int _authorityLength;
-        private readonly int _pathStart;
-        private readonly int _pathEnd;
+        private readonly string _normalized;
         private readonly int _hash;
+        private readonly int _originLength;
 
-        private CacheKey(string method, string url, int schemeLength, int authorityStart, int authorityLength, int pathStart, int pathEnd, int hash)
+        private CacheKey(string method, string url, string normalized, int hash, int originLength)
         {
             _method = method;
             _url = url;
-            _schemeLength = schemeLength;
-            _authorityStart = authorityStart;
-            _authorityLength = authorityLength;
-            _pathStart = pathStart;
-            _pathEnd = pathEnd;
+            _normalized = normalized;
             _hash = hash;
+            _originLength = originLength;
         }
 
-        /// <summary>The 32-bit FNV-1a hash of the normalised key.</summary>
+        /// <summary>The 32-bit FNV-1a hash of <see cref="Normalized"/>.</summary>
         public int Hash
         {
             get { return _hash; }
         }
 
+        /// <summary>The normalised key, e.g. <c>GET http://example.com/config</c>.</summary>
+        public string Normalized
+        {
+            get { return _normalized; }
+        }
+
         /// <summary>Length of the normalised key.</summary>
         public int Length
         {
-            get
-            {
-                int pathLength = _pathEnd - _pathStart + (NeedsSlash ? 1 : 0);
-                return _method.Length + 1 + _schemeLength + 3 + _authorityLength + pathLength;
-            }
-        }
-
-        // An empty path ("http://h" or "http://h?q") is written as "/" (RFC 9110 4.2.3).
-        private bool NeedsSlash
-        {
-            get { return _pathStart == _pathEnd || _url[_pathStart] == '?'; }
+            get { return _normalized.Length; }
         }
 
         /// <summary>The method as given.</summary>
@@ -68,174 +67,74 @@ namespace HttpCache.Nano.Storage
             get { return _url; }
         }
 
-        /// <summary>Creates the key of <paramref name="method"/> on <paramref name="url"/>.</summary>
+        /// <summary>The key of <paramref name="method"/> on <paramref name="url"/>; the same instance again for the same two string instances while they are remembered.</summary>
         /// <exception cref="ArgumentNullException">An argument is null.</exception>
         /// <exception cref="ArgumentException">The method is empty, or the URL is not an absolute http or https URL with a host.</exception>
         public static CacheKey Of(string method, string url)
         {
-            return Parse(method, url, false, 0);
+            CacheKey[] memo = s_memo;
+            for (int i = 0; i < MemoSize; i++)
+            {
+                CacheKey key = memo[i];
+                if (key != null && (object)key._url == (object)url && (object)key._method == (object)method)
+                {
+                    return key;
+                }
+            }
+
+            CacheKey created = Create(method, url, false, 0);
+            int slot = s_memoNext;
+            s_memoNext = (slot + 1) % MemoSize;
+            memo[slot] = created;
+            return created;
         }
 
-        /// <summary>Creates a key whose hash is <paramref name="hash"/> instead of the computed one: for collision tests.</summary>
+        /// <summary>Creates a key whose hash is <paramref name="hash"/> instead of the computed one: for collision tests (never remembered).</summary>
         public static CacheKey WithHash(string method, string url, int hash)
         {
-            return Parse(method, url, true, hash);
+            return Create(method, url, true, hash);
         }
 
-        /// <summary>True when this key, normalised, equals <paramref name="normalizedKey"/> (a stored key).</summary>
+        /// <summary>The hash a key with this normalised string has (as <see cref="Hash"/>).</summary>
+        public static int HashOf(string normalizedKey)
+        {
+            char[] chars = normalizedKey.ToCharArray();
+            uint hash = 2166136261;
+            for (int i = 0; i < chars.Length; i++)
+            {
+                hash = (hash ^ chars[i]) * Prime;
+            }
+
+            return (int)hash;
+        }
+
+        /// <summary>True when this key's normalised form is <paramref name="normalizedKey"/> (a stored key); native string equality.</summary>
         public bool Matches(string normalizedKey)
         {
-            if (normalizedKey == null || normalizedKey.Length != Length)
-            {
-                return false;
-            }
-
-            // Segment by segment (method, ' ', scheme, "://", authority, path): no per-character dispatch.
-            int p = 0;
-            if (!SameRange(normalizedKey, ref p, _method, 0, _method.Length, false) || normalizedKey[p++] != ' ')
-            {
-                return false;
-            }
-
-            if (!SameRange(normalizedKey, ref p, _url, 0, _schemeLength, true) || normalizedKey[p++] != ':' || normalizedKey[p++] != '/' || normalizedKey[p++] != '/')
-            {
-                return false;
-            }
-
-            if (!SameRange(normalizedKey, ref p, _url, _authorityStart, _authorityLength, true) || (NeedsSlash && normalizedKey[p++] != '/'))
-            {
-                return false;
-            }
-
-            return SameRange(normalizedKey, ref p, _url, _pathStart, _pathEnd - _pathStart, false);
-        }
-
-        private static bool SameRange(string key, ref int p, string source, int start, int count, bool lower)
-        {
-            for (int i = start; i < start + count; i++)
-            {
-                int c = source[i];
-                if (lower && c >= 'A' && c <= 'Z')
-                {
-                    c |= 0x20;
-                }
-
-                if (key[p++] != c)
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            return (object)normalizedKey == (object)_normalized || normalizedKey == _normalized;
         }
 
         /// <summary>True when both keys name the same origin (scheme, host and port).</summary>
         public bool IsSameOrigin(CacheKey other)
         {
-            if (other._schemeLength != _schemeLength || other._authorityLength != _authorityLength)
+            if (other._originLength != _originLength || other._method.Length != _method.Length)
             {
                 return false;
             }
 
             int start = _method.Length + 1;
-            int otherStart = other._method.Length + 1;
-            int length = _schemeLength + 3 + _authorityLength;
-            for (int i = 0; i < length; i++)
-            {
-                if (CharAt(start + i) != other.CharAt(otherStart + i))
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            return _normalized.Substring(start, _originLength) == other._normalized.Substring(start, _originLength);
         }
 
-        /// <summary>The normalised key, e.g. <c>GET http://example.com/config</c>. Allocates.</summary>
+        /// <summary>The normalised key (<see cref="Normalized"/>).</summary>
         public override string ToString()
         {
-            int length = Length;
-            char[] chars = new char[length];
-            for (int i = 0; i < length; i++)
-            {
-                chars[i] = (char)CharAt(i);
-            }
-
-            return new string(chars);
+            return _normalized;
         }
 
-        /// <summary>The character at <paramref name="index"/> of the normalised key.</summary>
-        public int CharAt(int index)
-        {
-            int i = index;
-            if (i < _method.Length)
-            {
-                return _method[i];
-            }
-
-            i -= _method.Length;
-            if (i == 0)
-            {
-                return ' ';
-            }
-
-            i--;
-            if (i < _schemeLength)
-            {
-                return ToLower(_url[i]);
-            }
-
-            i -= _schemeLength;
-            if (i < 3)
-            {
-                return i == 0 ? ':' : '/';
-            }
-
-            i -= 3;
-            if (i < _authorityLength)
-            {
-                return ToLower(_url[_authorityStart + i]);
-            }
-
-            i -= _authorityLength;
-            if (NeedsSlash)
-            {
-                if (i == 0)
-                {
-                    return '/';
-                }
-
-                i--;
-            }
-
-            return _url[_pathStart + i];
-        }
-
-        // FNV-1a over a range of source characters, optionally lower-casing ASCII letters.
-        private static uint HashRange(uint hash, string source, int start, int count, bool lower)
-        {
-            for (int i = start; i < start + count; i++)
-            {
-                uint c = source[i];
-                if (lower && c >= 'A' && c <= 'Z')
-                {
-                    c |= 0x20;
-                }
-
-                hash = (hash ^ c) * Prime;
-            }
-
-            return hash;
-        }
-
-        private static int ToLower(int c)
-        {
-            return c >= 'A' && c <= 'Z' ? c | 0x20 : c;
-        }
-
-        // Validates and splits the URL and computes the FNV-1a hash of the normalised key in the same walk:
-        // the scheme and authority are read twice (to find their ends, then to hash), the path once.
-        private static CacheKey Parse(string method, string url, bool forced, int forcedHash)
+        // Validates the URL and writes the normalised key into a char array in one walk (the URL copied out natively first:
+        // indexing a string is slow on the device), then makes the string and its hash from that array.
+        private static CacheKey Create(string method, string url, bool forced, int forcedHash)
         {
             if (method == null)
             {
@@ -247,93 +146,112 @@ namespace HttpCache.Nano.Storage
                 throw new ArgumentNullException("url");
             }
 
-            if (method.Length == 0)
+            int methodLength = method.Length;
+            if (methodLength == 0)
             {
                 throw new ArgumentException("The method must not be empty.");
             }
 
+            char[] source = url.ToCharArray();
+            int length = source.Length;
             int colon = url.IndexOf(':');
-            bool http = colon == 4 && IsScheme(url, "http");
-            bool https = colon == 5 && IsScheme(url, "https");
-            if (!(http || https) || url.Length < colon + 3 || url[colon + 1] != '/' || url[colon + 2] != '/')
+            bool http = colon == 4 && IsScheme(source, "http");
+            bool https = colon == 5 && IsScheme(source, "https");
+            if (!(http || https) || length < colon + 3 || source[colon + 1] != '/' || source[colon + 2] != '/')
             {
                 throw new ArgumentException("Not an absolute http or https URL: '" + url + "'.");
             }
 
             int authorityStart = colon + 3;
             int pathStart = authorityStart;
-            while (pathStart < url.Length)
+            while (pathStart < length)
             {
-                char c = url[pathStart];
+                char c = source[pathStart];
                 if (c == '/' || c == '?' || c == '#')
                 {
                     break;
                 }
 
-                if (c <= ' ' || c == 0x7F)
-                {
-                    throw new ArgumentException("The URL contains whitespace or control characters: '" + url + "'.");
-                }
-
+                CheckUrlChar(c, url);
                 pathStart++;
             }
 
             int authorityLength = pathStart - authorityStart;
-            if (authorityLength == 0 || url[authorityStart] == ':')
+            if (authorityLength == 0 || source[authorityStart] == ':')
             {
                 throw new ArgumentException("The URL has no host: '" + url + "'.");
             }
 
             // Drop the default port (":80" for http, ":443" for https) and an empty port (":").
             string defaultPort = http ? ":80" : ":443";
-            if (EndsWith(url, authorityStart, authorityLength, defaultPort))
+            if (EndsWith(source, authorityStart, authorityLength, defaultPort))
             {
                 authorityLength -= defaultPort.Length;
             }
-            else if (url[authorityStart + authorityLength - 1] == ':')
+            else if (source[authorityStart + authorityLength - 1] == ':')
             {
                 authorityLength--;
             }
 
-            uint hash = HashRange(2166136261, method, 0, method.Length, false);
-            hash = (hash ^ ' ') * Prime;
-            hash = HashRange(hash, url, 0, colon, true);
-            hash = (((((hash ^ ':') * Prime) ^ '/') * Prime) ^ '/') * Prime;
-            hash = HashRange(hash, url, authorityStart, authorityLength, true);
-
-            // Path and query: validated, hashed and ended at the fragment in one walk.
-            bool needsSlash = pathStart == url.Length || url[pathStart] == '?' || url[pathStart] == '#';
-            if (needsSlash)
-            {
-                hash = (hash ^ '/') * Prime;
-            }
-
             int end = pathStart;
-            while (end < url.Length)
+            while (end < length && source[end] != '#')
             {
-                uint c = url[end];
-                if (c == '#')
-                {
-                    break;
-                }
-
-                if (c <= ' ' || c == 0x7F)
-                {
-                    throw new ArgumentException("The URL contains whitespace or control characters: '" + url + "'.");
-                }
-
-                hash = (hash ^ c) * Prime;
+                CheckUrlChar(source[end], url);
                 end++;
             }
 
-            return new CacheKey(method, url, colon, authorityStart, authorityLength, pathStart, end, forced ? forcedHash : (int)hash);
+            // An empty path ("http://h" or "http://h?q") is written as "/" (RFC 9110 4.2.3).
+            bool needsSlash = pathStart == end || source[pathStart] == '?';
+            char[] key = new char[methodLength + 1 + colon + 3 + authorityLength + (needsSlash ? 1 : 0) + (end - pathStart)];
+            method.ToCharArray().CopyTo(key, 0);
+            int p = methodLength;
+            key[p++] = ' ';
+            p = CopyLower(source, 0, colon, key, p);
+            key[p++] = ':';
+            key[p++] = '/';
+            key[p++] = '/';
+            p = CopyLower(source, authorityStart, authorityLength, key, p);
+            int originLength = p - methodLength - 1;
+            if (needsSlash)
+            {
+                key[p++] = '/';
+            }
+
+            Array.Copy(source, pathStart, key, p, end - pathStart);
+            uint hash = 2166136261;
+            for (int i = 0; i < key.Length; i++)
+            {
+                hash = (hash ^ key[i]) * Prime;
+            }
+
+            return new CacheKey(method, url, new string(key), forced ? forcedHash : (int)hash, originLength);
         }
 
-        private static bool IsScheme(string url, string scheme)
+        private static void CheckUrlChar(char c, string url)
+        {
+            if (c <= ' ' || c == 0x7F)
+            {
+                throw new ArgumentException("The URL contains whitespace or control characters: '" + url + "'.");
+            }
+        }
+
+        private static int CopyLower(char[] source, int start, int count, char[] destination, int p)
+        {
+            for (int i = start; i < start + count; i++)
+            {
+                char c = source[i];
+                destination[p++] = c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : c;
+            }
+
+            return p;
+        }
+
+        private static bool IsScheme(char[] url, string scheme)
         {
             for (int i = 0; i < scheme.Length; i++)
             {
-                if (ToLower(url[i]) != scheme[i])
+                char c = url[i];
+                if ((c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : c) != scheme[i])
                 {
                     return false;
                 }
@@ -342,7 +260,7 @@ namespace HttpCache.Nano.Storage
             return true;
         }
 
-        private static bool EndsWith(string s, int start, int length, string suffix)
+        private static bool EndsWith(char[] s, int start, int length, string suffix)
         {
             if (length <= suffix.Length)
             {

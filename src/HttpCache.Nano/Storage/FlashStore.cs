@@ -506,14 +506,13 @@ namespace HttpCache.Nano.Storage
             for (int i = 0; i < count; i++)
             {
                 FlashRecordHead head = heads[i];
-                CacheKey key = KeyOf(head.Entry.Key);
                 while (_bytes + head.FileSize > _maxBytes || _index.IsFull)
                 {
                     DeleteSlot(_index.Oldest);
                     _evictions++;
                 }
 
-                int slot = _index.Add(head.Entry.Key, key.Hash);
+                int slot = _index.Add(head.Entry.Key, CacheKey.HashOf(head.Entry.Key));
                 _meta[slot] = head.Entry;
                 _fileSizes[slot] = head.FileSize;
                 _persistedAt[slot] = head.Entry.Info.ReceivedAt;
@@ -626,13 +625,7 @@ namespace HttpCache.Nano.Storage
 
         private string PathOf(string key, string extension)
         {
-            return _fs.Combine(_directory, "e" + Hex8(KeyOf(key).Hash) + extension);
-        }
-
-        private static CacheKey KeyOf(string normalizedKey)
-        {
-            int space = normalizedKey.IndexOf(' ');
-            return CacheKey.Of(normalizedKey.Substring(0, space), normalizedKey.Substring(space + 1));
+            return _fs.Combine(_directory, "e" + Hex8(CacheKey.HashOf(key)) + extension);
         }
 
         private static CacheEntry WithoutBody(CacheEntry entry)

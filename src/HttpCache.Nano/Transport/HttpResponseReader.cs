@@ -7,7 +7,7 @@ using HttpCache.Nano.Parsing;
 namespace HttpCache.Nano.Transport
 {
     /// <summary>
-    /// Reads a response from a stream (RFC 9112). The header block is validated by <see cref="HeaderParser"/> and
+    /// Reads a response from a stream (RFC 9112). The header block is validated by <see cref="HeaderFields"/> and
     /// handed over as bytes; no header string is created. Interim 1xx responses are skipped.
     /// </summary>
     /// <remarks>
@@ -25,6 +25,7 @@ namespace HttpCache.Nano.Transport
         private readonly int _maxHeaderFields;
         private readonly int _maxBodyBytes;
         private readonly HeaderFacts _facts = new HeaderFacts();
+        private readonly HeaderFields _fields;
         private byte[] _buffer;
         private int _start;
         private int _end;
@@ -43,6 +44,7 @@ namespace HttpCache.Nano.Transport
             _maxHeaderBytes = maxHeaderBytes;
             _maxHeaderFields = maxHeaderFields;
             _maxBodyBytes = maxBodyBytes;
+            _fields = new HeaderFields(maxHeaderFields);
             _buffer = new byte[maxHeaderBytes < 2048 ? maxHeaderBytes : 2048];
         }
 
@@ -65,20 +67,19 @@ namespace HttpCache.Nano.Transport
             while (true)
             {
                 int headerEnd = FindHeaderEnd();
-                int statusEnd = IndexOfLineFeed(_start, headerEnd);
+                int statusEnd = ByteSearch.LineFeed(_buffer, _start, headerEnd);
                 int lineEnd = statusEnd > _start && _buffer[statusEnd - 1] == Ascii.CarriageReturn ? statusEnd - 1 : statusEnd;
                 int status;
-                TextSlice reasonSlice;
-                if (!StatusLine.TryParse(new TextSlice(_buffer, _start, lineEnd - _start), out status, out reasonSlice))
+                int reasonStart;
+                int reasonLength;
+                if (!StatusLine.TryParse(_buffer, _start, lineEnd - _start, out status, out reasonStart, out reasonLength))
                 {
                     throw new HttpTransportException("Malformed status line.");
                 }
 
                 int blockStart = statusEnd + 1;
-                TextSlice block = new TextSlice(_buffer, blockStart, headerEnd - blockStart);
-                _facts.Reset();
-                int consumed;
-                HeaderBlockStatus parsed = HeaderParser.Parse(block, _facts, _maxHeaderFields, out consumed);
+                int blockLength = headerEnd - blockStart;
+                HeaderBlockStatus parsed = _fields.Parse(_buffer, blockStart, blockLength);
                 if (parsed == HeaderBlockStatus.TooManyFields)
                 {
                     throw new HttpTransportException("More than " + _maxHeaderFields + " header fields.");
@@ -89,6 +90,7 @@ namespace HttpCache.Nano.Transport
                     throw new HttpTransportException("Malformed header section.");
                 }
 
+                _facts.Load(_fields);
                 _start = headerEnd;
                 if (status == 101)
                 {
@@ -101,9 +103,9 @@ namespace HttpCache.Nano.Transport
                     continue;
                 }
 
-                byte[] headers = new byte[block.Length];
-                block.CopyTo(headers, 0);
-                string reason = reasonSlice.IsEmpty ? null : reasonSlice.ToString();
+                byte[] headers = new byte[blockLength];
+                Array.Copy(_buffer, blockStart, headers, 0, blockLength);
+                string reason = reasonLength == 0 ? null : TextBytes.ToString(_buffer, reasonStart, reasonLength);
                 int bodyLength;
                 byte[] body = ReadBody(status, requestMethod, out bodyLength);
                 OriginResponse response = new OriginResponse(status, reason, headers, headers.Length, body, bodyLength);
@@ -274,7 +276,7 @@ namespace HttpCache.Nano.Transport
         {
             while (true)
             {
-                int lf = IndexOfLineFeed(_start, _end);
+                int lf = ByteSearch.LineFeed(_buffer, _start, _end);
                 if (lf >= 0)
                 {
                     lineStart = _start;
@@ -301,25 +303,21 @@ namespace HttpCache.Nano.Transport
             int searchFrom = _start;
             while (true)
             {
-                for (int i = searchFrom; i < _end; i++)
+                for (int lf = ByteSearch.LineFeed(_buffer, searchFrom, _end); lf >= 0; lf = ByteSearch.LineFeed(_buffer, lf + 1, _end))
                 {
-                    if (_buffer[i] != Ascii.LineFeed)
+                    if (lf + 1 < _end && _buffer[lf + 1] == Ascii.LineFeed)
                     {
-                        continue;
+                        return lf + 2;
                     }
 
-                    if (i + 1 < _end && _buffer[i + 1] == Ascii.LineFeed)
+                    if (lf + 2 < _end && _buffer[lf + 1] == Ascii.CarriageReturn && _buffer[lf + 2] == Ascii.LineFeed)
                     {
-                        return i + 2;
-                    }
-
-                    if (i + 2 < _end && _buffer[i + 1] == Ascii.CarriageReturn && _buffer[i + 2] == Ascii.LineFeed)
-                    {
-                        return i + 3;
+                        return lf + 3;
                     }
                 }
 
-                searchFrom = _end - 2 > _start ? _end - 2 : _start;
+                // Fill may move the buffered bytes to the front: keep the resume point relative to _start.
+                int resume = (_end - 2 > _start ? _end - 2 : _start) - _start;
                 if (_end - _start >= _maxHeaderBytes)
                 {
                     throw new HttpTransportException("Header section exceeds " + _maxHeaderBytes + " bytes.");
@@ -329,20 +327,9 @@ namespace HttpCache.Nano.Transport
                 {
                     throw new HttpTransportException(_end == _start ? "Connection closed before a response." : "Connection closed inside the header section.");
                 }
-            }
-        }
 
-        private int IndexOfLineFeed(int from, int to)
-        {
-            for (int i = from; i < to; i++)
-            {
-                if (_buffer[i] == Ascii.LineFeed)
-                {
-                    return i;
-                }
+                searchFrom = _start + resume;
             }
-
-            return -1;
         }
 
         // Reads more bytes after _end, compacting or growing the buffer (never beyond the header limit + slack).

@@ -3,7 +3,7 @@ namespace HttpCache.Nano.Transport
 {
     /// <summary>
     /// A complete response from the origin. <see cref="HeaderBlock"/> holds the field lines as Latin-1
-    /// <c>Name: value\r\n</c> lines ending with an empty line (what <see cref="Parsing.HeaderParser"/> reads),
+    /// <c>Name: value\r\n</c> lines ending with an empty line (what <see cref="Parsing.HeaderFields"/> reads),
     /// as received, hop-by-hop fields included.
     /// </summary>
     public sealed class OriginResponse

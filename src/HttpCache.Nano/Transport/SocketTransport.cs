@@ -125,7 +125,7 @@ namespace HttpCache.Nano.Transport
             HttpHeaders headers = request.Headers;
             for (int i = 0; i < headers.Count; i++)
             {
-                HeaderName known = KnownHeaders.Find(TextSlice.Of(headers.GetName(i)));
+                HeaderName known = KnownHeaders.Find(headers.GetName(i));
                 if (known == HeaderName.Host || known == HeaderName.Connection || known == HeaderName.ContentLength || known == HeaderName.TransferEncoding)
                 {
                     continue;

@@ -6,35 +6,41 @@ namespace HttpCache.Nano.Transport
     /// <summary>Parses <c>HTTP/1.x SP 3DIGIT SP [reason]</c>.</summary>
     public static class StatusLine
     {
-        /// <summary>Parses a status line (without its line ending).</summary>
-        /// <param name="line">The line.</param>
+        /// <summary>Parses a status line (without its line ending) held in [<paramref name="start"/>, +<paramref name="length"/>).</summary>
+        /// <param name="buffer">The bytes.</param>
+        /// <param name="start">The line's first byte.</param>
+        /// <param name="length">The line's length.</param>
         /// <param name="statusCode">The status code (100–999), or 0 when invalid.</param>
-        /// <param name="reason">The reason phrase (may be empty).</param>
+        /// <param name="reasonStart">Where the reason phrase starts.</param>
+        /// <param name="reasonLength">The reason phrase's length (may be 0).</param>
         /// <returns>False when the line is not an HTTP/1.x status line.</returns>
-        public static bool TryParse(TextSlice line, out int statusCode, out TextSlice reason)
+        public static bool TryParse(byte[] buffer, int start, int length, out int statusCode, out int reasonStart, out int reasonLength)
         {
             statusCode = 0;
-            reason = default(TextSlice);
-            if (line.Length < 12 || line[0] != 'H' || line[1] != 'T' || line[2] != 'T' || line[3] != 'P' || line[4] != '/' || line[5] != '1' || line[6] != '.'
-                || !Ascii.IsDigit(line[7]) || line[8] != ' ' || !Ascii.IsDigit(line[9]) || !Ascii.IsDigit(line[10]) || !Ascii.IsDigit(line[11]))
+            reasonStart = start;
+            reasonLength = 0;
+            int s = start;
+            if (length < 12 || buffer[s] != 'H' || buffer[s + 1] != 'T' || buffer[s + 2] != 'T' || buffer[s + 3] != 'P' || buffer[s + 4] != '/' || buffer[s + 5] != '1'
+                || buffer[s + 6] != '.' || !Ascii.IsDigit(buffer[s + 7]) || buffer[s + 8] != ' ' || !Ascii.IsDigit(buffer[s + 9]) || !Ascii.IsDigit(buffer[s + 10])
+                || !Ascii.IsDigit(buffer[s + 11]))
             {
                 return false;
             }
 
-            if (line.Length > 12 && line[12] != ' ')
+            if (length > 12 && buffer[s + 12] != ' ')
             {
                 return false;
             }
 
-            int code = (line[9] - '0') * 100 + (line[10] - '0') * 10 + (line[11] - '0');
+            int code = (buffer[s + 9] - '0') * 100 + (buffer[s + 10] - '0') * 10 + (buffer[s + 11] - '0');
             if (code < 100)
             {
                 return false;
             }
 
-            for (int i = 13; i < line.Length; i++)
+            for (int i = s + 13; i < s + length; i++)
             {
-                int c = line[i];
+                int c = buffer[i];
                 if ((c < 0x20 && c != Ascii.Tab) || c == 0x7F)
                 {
                     return false;
@@ -42,7 +48,12 @@ namespace HttpCache.Nano.Transport
             }
 
             statusCode = code;
-            reason = line.Length > 13 ? line.Slice(13, line.Length - 13) : default(TextSlice);
+            if (length > 13)
+            {
+                reasonStart = s + 13;
+                reasonLength = length - 13;
+            }
+
             return true;
         }
     }

@@ -1,5 +1,5 @@
 // Desktop-only: a NUL inside a string header value. .NET strings can hold one; nanoFramework strings end at the
-// first NUL, so there such a value reaches the parser already cut short (see HeaderParser's remarks).
+// first NUL, so there such a value reaches the parser already cut short (see HeaderFields' remarks).
 using HttpCache.Nano.Parsing;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
@@ -11,9 +11,10 @@ namespace HttpCache.Nano.Tests.Parsing
         [TestMethod]
         public void ANulInAStringValueMakesTheBlockInvalid()
         {
-            int consumed;
-            Assert.AreEqual(HeaderBlockStatus.Invalid, HeaderParser.Parse(TextSlice.Of("Good: 1\r\nA: x\0y\r\n\r\n"), null, 100, out consumed));
-            Assert.AreEqual(0, consumed);
+            HeaderFields fields = new HeaderFields(100);
+            Assert.AreEqual(HeaderBlockStatus.Invalid, fields.Parse("Good: 1\r\nA: x\0y\r\n\r\n"));
+            Assert.AreEqual(0, fields.Consumed);
+            Assert.AreEqual(0, fields.Count);
         }
     }
 }

@@ -104,7 +104,7 @@ namespace HttpCache.Nano.Tests.Properties
             for (long t = start; t < start + 366 * 86400L; t++)
             {
                 HttpDate.Format(t, buffer, 0);
-                if (!HttpDate.TryParse(new TextSlice(buffer, 0, buffer.Length), out long back) || back != t)
+                if (!HttpDate.TryParse(buffer, 0, buffer.Length, out long back) || back != t)
                 {
                     Assert.Fail("round trip failed at " + t);
                 }
@@ -113,7 +113,7 @@ namespace HttpCache.Nano.Tests.Properties
             Gen.Long[0, 253402300799L].Sample(t =>
             {
                 string text = HttpDate.ToString(t);
-                Assert.IsTrue(HttpDate.TryParse(TextSlice.Of(text), out long back));
+                Assert.IsTrue(HttpDate.TryParse(text, out long back));
                 Assert.AreEqual(t, back, text);
                 Assert.AreEqual(DateTimeOffset.FromUnixTimeSeconds(t).ToString("r"), text, "agrees with .NET's RFC 1123 format");
             }, iter: 20000, time: 5);
@@ -173,7 +173,8 @@ namespace HttpCache.Nano.Tests.Properties
             Gen<string> directive = Gen.Select(spacing, name, argument, (s, n, a) => s + n + a);
             directive.Array[0, 12].Select(ds => string.Join(",", ds)).Sample(value =>
             {
-                CacheControl parsed = CacheControl.Parse(TextSlice.Of(value));
+                CacheControl parsed = new CacheControl();
+                parsed.Add(value);
                 var (numbers, flags) = Reference(value);
                 long Expect(string n) => numbers.TryGetValue(n, out long v) ? v : -1;
                 Assert.AreEqual(Expect("max-age"), parsed.MaxAge, value);

@@ -37,12 +37,15 @@ namespace HttpCache.Nano.Tests.Storage
             ManualClock clock = new ManualClock(Fixtures.T0);
             HeaderFacts noHeaders = new HeaderFacts();
             CacheOptions options = new CacheOptions();
+            CacheNow now = CacheNow.Read(clock);
+            CacheDecision decision = new CacheDecision();
             string url = "http://device.test/config/17";
             bool served = false;
             long allocated = Measure(() =>
             {
                 CacheEntry entry = store.Find(CacheKey.Of("GET", url));
-                CacheDecision decision = CachePolicy.Decide(noHeaders, entry != null, entry.Info, false, CacheNow.Read(clock), options);
+                now.ReadFrom(clock);
+                CachePolicy.Decide(noHeaders, entry.Info, false, now, options, decision);
                 served = decision.Action == CacheAction.ServeFresh;
             });
             Assert.IsTrue(served);

@@ -13,7 +13,9 @@ namespace HttpCache.Nano.Tests.Parsing
     {
         private static CacheControl Parse(string value)
         {
-            return CacheControl.Parse(TextSlice.Of(value));
+            CacheControl cc = new CacheControl();
+            cc.Add(value);
+            return cc;
         }
 
         private static CacheControl ParseBytes(string value)
@@ -24,13 +26,15 @@ namespace HttpCache.Nano.Tests.Parsing
                 bytes[i + 2] = (byte)value[i];
             }
 
-            return CacheControl.Parse(new TextSlice(bytes, 2, value.Length));
+            CacheControl cc = new CacheControl();
+            cc.Add(bytes, 2, value.Length);
+            return cc;
         }
 
         [TestMethod]
         public void DefaultValueMeansNoCacheControlAndEveryNumberAbsent()
         {
-            CacheControl cc = default(CacheControl);
+            CacheControl cc = new CacheControl();
             Assert.IsFalse(cc.IsPresent);
             Assert.AreEqual(-1L, cc.MaxAge);
             Assert.AreEqual(-1L, cc.SharedMaxAge);
@@ -93,7 +97,11 @@ namespace HttpCache.Nano.Tests.Parsing
             CacheControl cc = Parse("no-cache=\"Set-Cookie, X-Foo\", private=\"Authorization\", max-age=3");
             Assert.IsTrue(cc.Has(CacheDirectives.NoCache | CacheDirectives.NoCacheWithFields));
             Assert.IsTrue(cc.Has(CacheDirectives.Private | CacheDirectives.PrivateWithFields));
+            Assert.AreEqual("Authorization", TextBytes.ToString(cc.Buffer, cc.PrivateFieldsStart, cc.PrivateFieldsLength));
             Assert.AreEqual(3L, cc.MaxAge);
+            cc = Parse("private, private=\"A\", private=\"B\"");
+            Assert.AreEqual("A", TextBytes.ToString(cc.Buffer, cc.PrivateFieldsStart, cc.PrivateFieldsLength), "the first qualified private names the fields");
+            Assert.AreEqual(0, Parse("private").PrivateFieldsLength);
         }
 
         [TestMethod]
@@ -124,13 +132,17 @@ namespace HttpCache.Nano.Tests.Parsing
         [TestMethod]
         public void SeveralFieldLinesCombine()
         {
-            CacheControl cc = default(CacheControl);
-            CacheControl.Parse(TextSlice.Of("max-age=10"), ref cc);
-            CacheControl.Parse(TextSlice.Of("must-revalidate"), ref cc);
-            CacheControl.Parse(TextSlice.Of("max-age=99, stale-if-error=5"), ref cc);
+            CacheControl cc = new CacheControl();
+            cc.Add("max-age=10");
+            cc.Add("must-revalidate");
+            cc.Add("max-age=99, stale-if-error=5");
             Assert.AreEqual(10L, cc.MaxAge);
             Assert.AreEqual(5L, cc.StaleIfError);
             Assert.IsTrue(cc.Has(CacheDirectives.MustRevalidate));
+            cc.Reset();
+            Assert.IsFalse(cc.IsPresent);
+            Assert.AreEqual(-1L, cc.MaxAge);
+            Assert.IsFalse(cc.Has(CacheDirectives.MustRevalidate));
         }
 
         [TestMethod]
@@ -178,7 +190,7 @@ namespace HttpCache.Nano.Tests.Parsing
         public void ClearForgetsEverything()
         {
             CacheControl cc = Parse("max-age=1, no-store");
-            cc.Clear();
+            cc.Reset();
             Assert.IsFalse(cc.IsPresent);
             Assert.AreEqual(-1L, cc.MaxAge);
             Assert.IsFalse(cc.Has(CacheDirectives.NoStore));

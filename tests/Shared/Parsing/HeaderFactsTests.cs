@@ -13,9 +13,10 @@ namespace HttpCache.Nano.Tests.Parsing
     {
         private static HeaderFacts Facts(string block)
         {
+            HeaderFields fields = new HeaderFields(100);
+            Assert.AreEqual((int)HeaderBlockStatus.Complete, (int)fields.Parse(block + "\r\n"));
             HeaderFacts facts = new HeaderFacts();
-            int consumed;
-            Assert.AreEqual((int)HeaderBlockStatus.Complete, (int)HeaderParser.Parse(TextSlice.Of(block + "\r\n"), facts, 100, out consumed));
+            facts.Load(fields);
             return facts;
         }
 
@@ -30,8 +31,8 @@ namespace HttpCache.Nano.Tests.Parsing
             Assert.AreEqual(12L, f.Age);
             Assert.AreEqual(300L, f.CacheControl.MaxAge);
             Assert.AreEqual(60L, f.CacheControl.StaleIfError);
-            Assert.IsTrue(f.ETag.IsWeak);
-            Assert.AreEqual("W/\"abc\"", f.ETag.ToString());
+            Assert.IsTrue(f.ETagIsWeak);
+            Assert.AreEqual("W/\"abc\"", f.ETagToString());
             Assert.IsTrue(f.HasVary);
             Assert.IsFalse(f.VaryAny);
             Assert.AreEqual(42L, f.ContentLength);
@@ -48,7 +49,8 @@ namespace HttpCache.Nano.Tests.Parsing
             Assert.AreEqual(-1L, f.Age);
             Assert.AreEqual(-1L, f.ContentLength);
             Assert.AreEqual(-1L, f.IfModifiedSince);
-            Assert.IsFalse(f.ETag.IsValid);
+            Assert.IsFalse(f.HasETag);
+            Assert.IsNull(f.ETagToString());
             Assert.IsFalse(f.CacheControl.IsPresent);
             Assert.IsFalse(f.ExpiresInvalid);
         }
@@ -68,7 +70,8 @@ namespace HttpCache.Nano.Tests.Parsing
         {
             HeaderFacts f = Facts("Date: garbage\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\nDate: Mon, 07 Nov 1994 08:49:37 GMT\r\nETag: \"a\"\r\nETag: \"b\"\r\n");
             Assert.AreEqual(784111777L, f.Date);
-            Assert.AreEqual("\"a\"", f.ETag.ToString());
+            Assert.AreEqual("\"a\"", f.ETagToString());
+            Assert.AreEqual("\"b\"", Facts("ETag: unquoted\r\nETag: \"b\"\r\n").ETagToString(), "an invalid first ETag is skipped");
         }
 
         [TestMethod]
@@ -116,7 +119,7 @@ namespace HttpCache.Nano.Tests.Parsing
         {
             HeaderFacts f = Facts("If-None-Match: \"a\", \"b\"\r\nIf-Modified-Since: Sun, 06 Nov 1994 08:49:37 GMT\r\nIf-Unmodified-Since: nonsense\r\nAuthorization: Bearer x\r\nPragma: no-cache\r\n");
             Assert.IsTrue(f.HasIfNoneMatch);
-            Assert.AreEqual("\"a\", \"b\"", f.IfNoneMatch.ToString());
+            Assert.AreEqual("\"a\", \"b\"", f.ValueToString(f.IfNoneMatchField));
             Assert.AreEqual(784111777L, f.IfModifiedSince);
             Assert.AreEqual(-1L, f.IfUnmodifiedSince);
             Assert.IsTrue(f.HasAuthorization);
@@ -132,18 +135,40 @@ namespace HttpCache.Nano.Tests.Parsing
         }
 
         [TestMethod]
-        public void StringPairsAreAddedLikeParsedLines()
+        public void VaryStarMustStandAlone()
         {
+            Assert.IsTrue(Facts("Vary: *\r\n").VaryAny);
+            Assert.IsTrue(Facts("Vary: Accept ,  * , Cookie\r\n").VaryAny);
+            Assert.IsFalse(Facts("Vary: Accept*\r\n").VaryAny, "a star inside a member is not the * member");
+            Assert.IsTrue(Facts("Vary: Accept*\r\n").HasVary);
+        }
+
+        [TestMethod]
+        public void ReloadingForgetsTheFactsOfTheLastMessage()
+        {
+            HeaderFields fields = new HeaderFields(10);
             HeaderFacts f = new HeaderFacts();
-            f.Add("cache-control", " max-age=5 ");
-            f.Add("ETAG", "\"x\"");
-            f.Add("X-Null", null);
+            fields.Parse("Cache-Control: max-age=5\r\nETag: \"x\"\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\n\r\n");
+            f.Load(fields);
             Assert.AreEqual(5L, f.CacheControl.MaxAge);
-            Assert.AreEqual("\"x\"", f.ETag.ToString());
-            f.Reset();
+            Assert.AreEqual(784111777L, f.Date);
+            fields.Parse("X-Only: 1\r\n\r\n");
+            f.Load(fields);
             Assert.AreEqual(-1L, f.CacheControl.MaxAge);
-            Assert.IsFalse(f.ETag.IsValid);
+            Assert.AreEqual(-1L, f.Date, "a date parsed for the last message is not kept");
+            Assert.IsFalse(f.HasETag);
+            Assert.AreEqual(1, f.FieldCount);
+            f.Reset();
             Assert.AreEqual(0, f.FieldCount);
+            Assert.IsNull(f.Fields);
+        }
+
+        [TestMethod]
+        public void CookiesAreRecordedForTheSharedCacheRules()
+        {
+            Assert.IsTrue(Facts("Cookie: s=1\r\n").HasCookie);
+            Assert.IsTrue(Facts("set-cookie: s=1\r\n").HasSetCookie);
+            Assert.IsFalse(Facts("Cookies: s=1\r\n").HasCookie);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using HttpCache.Nano.Parsing;
+using HttpCache.Nano.Tests.Support;
 #if NANOFRAMEWORK_1_0
 using nanoFramework.TestFramework;
 #else
@@ -13,15 +14,25 @@ namespace HttpCache.Nano.Tests.Parsing
     {
         private static string ReadAll(string value)
         {
-            HeaderListReader reader = new HeaderListReader(TextSlice.Of(value));
+            byte[] bytes = Fixtures.Bytes("<" + value + ">");
+            int position = 1;
+            int end = bytes.Length - 1;
             string result = "";
-            TextSlice element;
-            while (reader.TryReadNext(out element))
+            int start;
+            int length;
+            while (HeaderList.Next(bytes, ref position, end, out start, out length))
             {
-                result = result + "[" + element.ToString() + "]";
+                Assert.IsTrue(start >= 1 && start + length <= end, "the element lies within the value: " + value);
+                result = result + "[" + TextBytes.ToString(bytes, start, length) + "]";
             }
 
             return result;
+        }
+
+        private static bool Delta(string text, out long seconds)
+        {
+            byte[] bytes = Fixtures.Bytes("x" + text + "y");
+            return DeltaSeconds.TryParse(bytes, 1, bytes.Length - 2, out seconds);
         }
 
         [TestMethod]
@@ -35,20 +46,22 @@ namespace HttpCache.Nano.Tests.Parsing
             Assert.AreEqual("[x=\"a\\\",b\"][c]", ReadAll("x=\"a\\\",b\",c"));
             Assert.AreEqual("[x=\"open, still]", ReadAll("x=\"open, still"));
             Assert.AreEqual("[x=\"a\\]", ReadAll("x=\"a\\"));
+            Assert.AreEqual("[a][b c]", ReadAll("a,\r\n  b c"), "the CR LF of a fold reads as whitespace");
+            Assert.AreEqual("[p=\"x\" q][r]", ReadAll("p=\"x\" q , r"));
         }
 
         [TestMethod]
         public void DeltaSecondsAcceptsOnlyDigits()
         {
             long seconds;
-            Assert.IsTrue(DeltaSeconds.TryParse(TextSlice.Of("0"), out seconds));
+            Assert.IsTrue(Delta("0", out seconds));
             Assert.AreEqual(0L, seconds);
-            Assert.IsTrue(DeltaSeconds.TryParse(TextSlice.Of("86400"), out seconds));
+            Assert.IsTrue(Delta("86400", out seconds));
             Assert.AreEqual(86400L, seconds);
             string[] invalid = new string[] { "", " 1", "1 ", "+1", "-1", "1.0", "0x1", "1a", "\u0661" };
             for (int i = 0; i < invalid.Length; i++)
             {
-                Assert.IsFalse(DeltaSeconds.TryParse(TextSlice.Of(invalid[i]), out seconds), invalid[i]);
+                Assert.IsFalse(Delta(invalid[i], out seconds), invalid[i]);
                 Assert.AreEqual(-1L, seconds);
             }
         }
@@ -57,46 +70,58 @@ namespace HttpCache.Nano.Tests.Parsing
         public void DeltaSecondsSaturatesAtTwoToTheThirtyFirst()
         {
             long seconds;
-            Assert.IsTrue(DeltaSeconds.TryParse(TextSlice.Of("2147483648"), out seconds));
+            Assert.IsTrue(Delta("2147483648", out seconds));
             Assert.AreEqual(DeltaSeconds.Saturated, seconds);
-            Assert.IsTrue(DeltaSeconds.TryParse(TextSlice.Of("2147483649"), out seconds));
+            Assert.IsTrue(Delta("2147483649", out seconds));
             Assert.AreEqual(DeltaSeconds.Saturated, seconds);
-            Assert.IsTrue(DeltaSeconds.TryParse(TextSlice.Of("123456789012345678901234567890"), out seconds));
+            Assert.IsTrue(Delta("123456789012345678901234567890", out seconds));
             Assert.AreEqual(DeltaSeconds.Saturated, seconds);
-            Assert.IsFalse(DeltaSeconds.TryParse(TextSlice.Of("123456789012345678901234567890x"), out seconds));
+            Assert.IsFalse(Delta("123456789012345678901234567890x", out seconds));
         }
 
         [TestMethod]
-        public void SlicesValidateTheirRangeOnce()
+        public void NativeSearchesStayWithinTheirRange()
         {
-            Expect.Throws(typeof(ArgumentOutOfRangeException), () => new TextSlice("abc", 2, 2));
-            Expect.Throws(typeof(ArgumentOutOfRangeException), () => new TextSlice("abc", -1, 1));
-            Expect.Throws(typeof(ArgumentOutOfRangeException), () => new TextSlice(new byte[3], 0, 4));
-            Expect.Throws(typeof(ArgumentNullException), () => new TextSlice((string)null, 0, 0));
-            Expect.Throws(typeof(ArgumentNullException), () => new TextSlice((byte[])null, 0, 0));
-            Expect.Throws(typeof(ArgumentOutOfRangeException), () => TextSlice.Of("abc").Slice(1, 3));
+            byte[] bytes = Fixtures.Bytes("a:b,c\r\nd\"e=f\\;*");
+            Assert.AreEqual(1, ByteSearch.Colon(bytes, 0, bytes.Length));
+            Assert.AreEqual(-1, ByteSearch.Colon(bytes, 2, bytes.Length));
+            Assert.AreEqual(-1, ByteSearch.Comma(bytes, 0, 3), "the end is exclusive");
+            Assert.AreEqual(3, ByteSearch.Comma(bytes, 0, 4));
+            Assert.AreEqual(5, ByteSearch.CarriageReturn(bytes, 0, bytes.Length));
+            Assert.AreEqual(6, ByteSearch.LineFeed(bytes, 0, bytes.Length));
+            Assert.AreEqual(8, ByteSearch.Quote(bytes, 0, bytes.Length));
+            Assert.AreEqual(10, ByteSearch.EqualsSign(bytes, 0, bytes.Length));
+            Assert.AreEqual(12, ByteSearch.Backslash(bytes, 0, bytes.Length));
+            Assert.AreEqual(13, ByteSearch.Semicolon(bytes, 0, bytes.Length));
+            Assert.AreEqual(14, ByteSearch.Star(bytes, 0, bytes.Length));
+            Assert.AreEqual(-1, ByteSearch.Nul(bytes, 0, bytes.Length));
+            Assert.AreEqual(-1, ByteSearch.Colon(bytes, 5, 5), "an empty range finds nothing");
+            Assert.AreEqual(-1, ByteSearch.Colon(bytes, 5, 2), "nor does a reversed one");
         }
 
         [TestMethod]
-        public void SlicesCompareAndCopy()
+        public void KnownNamesMatchOnlyTheirOwnBytes()
         {
-            TextSlice s = new TextSlice("xxHello, Worldyy", 2, 12);
-            Assert.AreEqual(12, s.Length);
-            Assert.AreEqual("Hello, World", s.ToString());
-            Assert.IsTrue(s.EqualsIgnoreCase("hello, world"));
-            Assert.IsFalse(s.SequenceEquals("hello, world"));
-            Assert.IsTrue(s.SequenceEquals("Hello, World"));
-            Assert.AreEqual(5, s.IndexOf(',', 0));
-            Assert.AreEqual(-1, s.IndexOf('y', 0));
-            Assert.AreEqual("World", s.Slice(7, 5).ToString());
-            Assert.AreEqual("a b", TextSlice.Of(" \t a b \r\n").Trim().ToString());
-            byte[] copy = new byte[14];
-            s.CopyTo(copy, 1);
-            Assert.AreEqual("Hello, World", new TextSlice(copy, 1, 12).ToString());
-            Assert.IsTrue(TextSlice.Of(copy).Slice(1, 12).SequenceEquals(s));
-            Assert.AreEqual("", default(TextSlice).ToString());
-            Assert.IsTrue(default(TextSlice).IsEmpty);
-            Assert.AreEqual("\u00e9", TextSlice.Of(new byte[] { 0xE9 }).ToString());
+            byte[] lower = Ascii.LowerBytes("Cache-Control");
+            Assert.IsTrue(Ascii.MatchesLower(Fixtures.Bytes("CACHE-control"), 0, 13, lower));
+            Assert.IsFalse(Ascii.MatchesLower(Fixtures.Bytes("Cache\rControl"), 0, 13, lower), "CR | 0x20 is a hyphen: not folded");
+            Assert.IsFalse(Ascii.MatchesLower(Fixtures.Bytes("Cache-Contro"), 0, 12, lower));
+            Assert.IsFalse(Ascii.MatchesLower(Fixtures.Bytes("Cache-Controm"), 0, 13, lower));
+            Assert.IsTrue(Ascii.IsToken(Fixtures.Bytes("X-Custom_1.2~"), 0, 13));
+            Assert.IsFalse(Ascii.IsToken(Fixtures.Bytes("X Custom"), 0, 8));
+            Assert.IsFalse(Ascii.IsToken(Fixtures.Bytes(""), 0, 0));
+            Assert.IsTrue(Ascii.EqualsIgnoreCase(Fixtures.Bytes("aBc"), 0, Fixtures.Bytes("AbC"), 0, 3));
+            Assert.IsFalse(Ascii.SequenceEquals(Fixtures.Bytes("aBc"), 0, Fixtures.Bytes("AbC"), 0, 3));
+        }
+
+        [TestMethod]
+        public void WhitespaceIsTrimmedFromBothEnds()
+        {
+            byte[] bytes = Fixtures.Bytes(" \t a b \r\n");
+            int start = Ascii.SkipWhitespace(bytes, 0, bytes.Length);
+            Assert.AreEqual(3, start);
+            Assert.AreEqual(6, Ascii.TrimEnd(bytes, start, bytes.Length));
+            Assert.AreEqual(bytes.Length, Ascii.SkipWhitespace(Fixtures.Bytes("   "), 0, 3) + bytes.Length - 3);
         }
     }
 }

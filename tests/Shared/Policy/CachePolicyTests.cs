@@ -26,7 +26,7 @@ namespace HttpCache.Nano.Tests.Policy
 
         private static CacheDecision Decide(ManualClock clock, StoredResponseInfo stored, HeaderFacts request)
         {
-            return CachePolicy.Decide(request, true, stored, false, CacheNow.Read(clock), new CacheOptions());
+            return CachePolicy.Decide(request, stored, false, CacheNow.Read(clock), new CacheOptions());
         }
 
         private static CacheDecision Decide(ManualClock clock, StoredResponseInfo stored)
@@ -224,7 +224,7 @@ namespace HttpCache.Nano.Tests.Policy
         {
             ManualClock clock = new ManualClock(Fixtures.T0);
             HeaderFacts onlyIfCached = Fixtures.Facts("Cache-Control: only-if-cached");
-            CacheDecision miss = CachePolicy.Decide(onlyIfCached, false, default(StoredResponseInfo), false, CacheNow.Read(clock), new CacheOptions());
+            CacheDecision miss = CachePolicy.Decide(onlyIfCached, null, false, CacheNow.Read(clock), new CacheOptions());
             AssertAction(CacheAction.GatewayTimeout, miss, "miss");
             StoredResponseInfo stored = Stored(clock, 200, "Date: " + Fixtures.Date(Fixtures.T0) + "\nCache-Control: max-age=10\nETag: \"a\"");
             AssertAction(CacheAction.ServeFresh, Decide(clock, stored, onlyIfCached), "fresh");
@@ -261,7 +261,7 @@ namespace HttpCache.Nano.Tests.Policy
                 CacheOptions options = new CacheOptions();
                 options.MaxStaleWhenOffline = CacheControl.Unbounded;
                 options.Mode = modes[i];
-                CacheDecision decision = CachePolicy.Decide(Fixtures.Facts("Cache-Control: max-stale"), true, stored, false, CacheNow.Read(clock), options);
+                CacheDecision decision = CachePolicy.Decide(Fixtures.Facts("Cache-Control: max-stale"), stored, false, CacheNow.Read(clock), options);
                 AssertAction(CacheAction.Revalidate, decision, why);
                 Assert.IsFalse(decision.StaleIfErrorAllowed, why);
                 Assert.IsFalse(decision.StaleWhenOfflineAllowed, why);
@@ -276,7 +276,7 @@ namespace HttpCache.Nano.Tests.Policy
             clock.Advance(20);
             CacheOptions options = new CacheOptions();
             options.MaxStaleWhenOffline = CacheControl.Unbounded;
-            CacheDecision decision = CachePolicy.Decide(Fixtures.Facts("Cache-Control: max-stale"), true, stored, false, CacheNow.Read(clock), options);
+            CacheDecision decision = CachePolicy.Decide(Fixtures.Facts("Cache-Control: max-stale"), stored, false, CacheNow.Read(clock), options);
             AssertAction(CacheAction.ServeStale, decision, "proxy-revalidate does not apply to private caches (RFC 9111 5.2.2.8)");
             Assert.IsTrue(decision.StaleWhenOfflineAllowed);
         }
@@ -290,7 +290,7 @@ namespace HttpCache.Nano.Tests.Policy
             CacheDecision decision = Decide(clock, stored);
             AssertAction(CacheAction.ServeStale, decision, "30 s stale");
             Assert.AreEqual((int)StaleReason.WhileRevalidate, (int)decision.StaleReason);
-            decision = CachePolicy.Decide(NoRequestHeaders, true, stored, true, CacheNow.Read(clock), new CacheOptions());
+            decision = CachePolicy.Decide(NoRequestHeaders, stored, true, CacheNow.Read(clock), new CacheOptions());
             AssertAction(CacheAction.Revalidate, decision, "pending revalidation");
             clock.Advance(1);
             AssertAction(CacheAction.Revalidate, Decide(clock, stored), "31 s stale");
@@ -312,12 +312,12 @@ namespace HttpCache.Nano.Tests.Policy
 
             CacheOptions offline = new CacheOptions();
             offline.MaxStaleWhenOffline = 3600;
-            Assert.IsTrue(CachePolicy.Decide(NoRequestHeaders, true, stored, false, CacheNow.Read(clock), offline).StaleWhenOfflineAllowed);
+            Assert.IsTrue(CachePolicy.Decide(NoRequestHeaders, stored, false, CacheNow.Read(clock), offline).StaleWhenOfflineAllowed);
             stored.ReceivedEpoch = -1;
             stored.ReceivedAt = -1;
-            Assert.IsFalse(CachePolicy.Decide(NoRequestHeaders, true, stored, false, CacheNow.Read(clock), offline).StaleWhenOfflineAllowed, "unknown age");
+            Assert.IsFalse(CachePolicy.Decide(NoRequestHeaders, stored, false, CacheNow.Read(clock), offline).StaleWhenOfflineAllowed, "unknown age");
             offline.MaxStaleWhenOffline = CacheControl.Unbounded;
-            Assert.IsTrue(CachePolicy.Decide(NoRequestHeaders, true, stored, false, CacheNow.Read(clock), offline).StaleWhenOfflineAllowed, "unbounded accepts unknown age");
+            Assert.IsTrue(CachePolicy.Decide(NoRequestHeaders, stored, false, CacheNow.Read(clock), offline).StaleWhenOfflineAllowed, "unbounded accepts unknown age");
         }
 
         [TestMethod]

@@ -16,8 +16,9 @@ namespace HttpCache.Nano.Tests.Policy
         private static string Merge(string stored, string notModified, out bool validatorsChanged)
         {
             HeaderBlockWriter writer = new HeaderBlockWriter(16);
-            validatorsChanged = NotModifiedMerge.Merge(TextSlice.Of(Fixtures.Block(stored)), TextSlice.Of(Fixtures.Block(notModified)), writer);
-            return new TextSlice(writer.Buffer, 0, writer.Length).ToString();
+            HeaderFacts fresh = Fixtures.Facts(notModified);
+            validatorsChanged = NotModifiedMerge.Merge(Fixtures.Fields(stored), fresh.Fields, fresh, writer);
+            return TextBytes.ToString(writer.Buffer, 0, writer.Length);
         }
 
         [TestMethod]
@@ -62,15 +63,15 @@ namespace HttpCache.Nano.Tests.Policy
         [TestMethod]
         public void A304SelectsTheStoredResponseByItsValidator()
         {
-            TextSlice stored = TextSlice.Of(Fixtures.Block("ETag: \"a\"\nLast-Modified: " + Fixtures.Date(Fixtures.T0)));
-            Assert.IsTrue(NotModifiedMerge.Selects(Fixtures.Facts("ETag: \"a\""), stored, Fixtures.T0));
-            Assert.IsFalse(NotModifiedMerge.Selects(Fixtures.Facts("ETag: \"b\""), stored, Fixtures.T0));
-            Assert.IsTrue(NotModifiedMerge.Selects(Fixtures.Facts("ETag: W/\"a\""), stored, Fixtures.T0), "weak 304 validator, weak comparison");
-            Assert.IsFalse(NotModifiedMerge.Selects(Fixtures.Facts("ETag: \"a\""), TextSlice.Of(Fixtures.Block("ETag: W/\"a\"")), -1), "strong 304 validator needs a strong stored one");
-            Assert.IsTrue(NotModifiedMerge.Selects(Fixtures.Facts("Last-Modified: " + Fixtures.Date(Fixtures.T0)), stored, Fixtures.T0));
-            Assert.IsFalse(NotModifiedMerge.Selects(Fixtures.Facts("Last-Modified: " + Fixtures.Date(Fixtures.T0 + 1)), stored, Fixtures.T0));
-            Assert.IsTrue(NotModifiedMerge.Selects(Fixtures.Facts("Date: " + Fixtures.Date(Fixtures.T0)), stored, Fixtures.T0), "no validator: the validated response");
-            Assert.IsFalse(NotModifiedMerge.Selects(Fixtures.Facts("ETag: \"a\""), TextSlice.Of(Fixtures.Block("X: 1")), -1), "stored response has no ETag");
+            HeaderFacts stored = Fixtures.Facts("ETag: \"a\"\nLast-Modified: " + Fixtures.Date(Fixtures.T0));
+            Assert.IsTrue(NotModifiedMerge.Selects(Fixtures.Facts("ETag: \"a\""), stored));
+            Assert.IsFalse(NotModifiedMerge.Selects(Fixtures.Facts("ETag: \"b\""), stored));
+            Assert.IsTrue(NotModifiedMerge.Selects(Fixtures.Facts("ETag: W/\"a\""), stored), "weak 304 validator, weak comparison");
+            Assert.IsFalse(NotModifiedMerge.Selects(Fixtures.Facts("ETag: \"a\""), Fixtures.Facts("ETag: W/\"a\"")), "strong 304 validator needs a strong stored one");
+            Assert.IsTrue(NotModifiedMerge.Selects(Fixtures.Facts("Last-Modified: " + Fixtures.Date(Fixtures.T0)), stored));
+            Assert.IsFalse(NotModifiedMerge.Selects(Fixtures.Facts("Last-Modified: " + Fixtures.Date(Fixtures.T0 + 1)), stored));
+            Assert.IsTrue(NotModifiedMerge.Selects(Fixtures.Facts("Date: " + Fixtures.Date(Fixtures.T0)), stored), "no validator: the validated response");
+            Assert.IsFalse(NotModifiedMerge.Selects(Fixtures.Facts("ETag: \"a\""), Fixtures.Facts("X: 1")), "stored response has no ETag");
         }
     }
 }

@@ -24,10 +24,14 @@ namespace HttpCache.Nano.Tests.Policy
             return headers;
         }
 
+        private static HeaderFields Fields(HttpHeaders request)
+        {
+            return request == null ? new HeaderFields(1) : request.ToFacts().Fields;
+        }
+
         private static bool Same(string vary, HttpHeaders stored, HttpHeaders presented)
         {
-            TextSlice block = TextSlice.Of(Fixtures.Block(vary));
-            return Variance.Matches(block, Variance.Capture(block, stored), presented);
+            return Variance.Matches(Variance.Capture(Fixtures.Fields(vary), Fields(stored)), Fields(presented), new HeaderBlockWriter(8));
         }
 
         [TestMethod]
@@ -74,18 +78,21 @@ namespace HttpCache.Nano.Tests.Policy
             HttpHeaders c = Request(new string[] { "Accept", "x", "Accept-Language", "fr" });
             Assert.IsTrue(Same("Vary: Accept\nVary: Accept-Language", a, b));
             Assert.IsFalse(Same("Vary: Accept, Accept-Language", a, c));
-            Assert.IsNull(Variance.Capture(TextSlice.Of(Fixtures.Block("ETag: \"a\"")), a), "no Vary, nothing captured");
+            Assert.IsNull(Variance.Capture(Fixtures.Fields("ETag: \"a\""), Fields(a)), "no Vary, nothing captured");
+            Assert.IsFalse(Variance.Matches(null, Fields(a), new HeaderBlockWriter(8)));
+            Assert.IsFalse(Variance.Matches(new byte[] { 1, 0, 0 }, Fields(a), new HeaderBlockWriter(8)), "a capture in another format never matches");
+            Assert.IsFalse(Variance.Matches(new byte[] { 2, (byte)'a' }, Fields(a), new HeaderBlockWriter(8)), "nor does a truncated one");
         }
 
         [TestMethod]
         public void CredentialsHashToTheSameValueOnlyWhenEqual()
         {
-            Assert.AreEqual(0L, Variance.CredentialHash(null));
-            Assert.AreEqual(0L, Variance.CredentialHash(new HttpHeaders()));
-            long a = Variance.CredentialHash(Request(new string[] { "Authorization", "Bearer a" }));
+            Assert.AreEqual(0L, Variance.CredentialHash(Fields(null)));
+            Assert.AreEqual(0L, Variance.CredentialHash(Fields(new HttpHeaders())));
+            long a = Variance.CredentialHash(Fields(Request(new string[] { "Authorization", "Bearer a" })));
             Assert.IsTrue(a != 0);
-            Assert.AreEqual(a, Variance.CredentialHash(Request(new string[] { "authorization", "Bearer a" })));
-            Assert.IsTrue(a != Variance.CredentialHash(Request(new string[] { "Authorization", "Bearer b" })));
+            Assert.AreEqual(a, Variance.CredentialHash(Fields(Request(new string[] { "authorization", "Bearer a" }))));
+            Assert.IsTrue(a != Variance.CredentialHash(Fields(Request(new string[] { "Authorization", "Bearer b" }))));
         }
     }
 }

@@ -39,17 +39,24 @@ namespace HttpCache.Nano.Tests.Support
             return Bytes(text + "\r\n");
         }
 
-        /// <summary>Parsed facts of header lines separated by \n.</summary>
-        public static HeaderFacts Facts(string lines)
+        /// <summary>Parsed fields of header lines separated by \n.</summary>
+        public static HeaderFields Fields(string lines)
         {
-            HeaderFacts facts = new HeaderFacts();
-            int consumed;
-            HeaderBlockStatus status = HeaderParser.Parse(TextSlice.Of(Block(lines)), facts, 1000, out consumed);
-            if (status != HeaderBlockStatus.Complete)
+            byte[] block = Block(lines);
+            HeaderFields fields = new HeaderFields(1000);
+            if (fields.Parse(block, 0, block.Length) != HeaderBlockStatus.Complete)
             {
                 throw new ArgumentException("bad test headers: " + lines);
             }
 
+            return fields;
+        }
+
+        /// <summary>Parsed facts of header lines separated by \n.</summary>
+        public static HeaderFacts Facts(string lines)
+        {
+            HeaderFacts facts = new HeaderFacts();
+            facts.Load(Fields(lines));
             return facts;
         }
 
@@ -73,7 +80,7 @@ namespace HttpCache.Nano.Tests.Support
         /// <summary>The body as a string.</summary>
         public static string Text(byte[] body)
         {
-            return TextSlice.Of(body).ToString();
+            return TextBytes.ToString(body, 0, body.Length);
         }
     }
 }

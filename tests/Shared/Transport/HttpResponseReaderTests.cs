@@ -26,7 +26,7 @@ namespace HttpCache.Nano.Tests.Transport
 
         private static string Body(OriginResponse response)
         {
-            return new TextSlice(response.Body, 0, response.BodyLength).ToString();
+            return TextBytes.ToString(response.Body, 0, response.BodyLength);
         }
 
         private static void AssertRejected(string wire, string why)
@@ -51,7 +51,7 @@ namespace HttpCache.Nano.Tests.Transport
             Assert.AreEqual(200, response.StatusCode);
             Assert.AreEqual("OK", response.ReasonPhrase);
             Assert.AreEqual("hello", Body(response));
-            Assert.AreEqual("Content-Length: 5\r\nETag: \"a\"\r\n\r\n", new TextSlice(response.HeaderBlock, 0, response.HeaderLength).ToString());
+            Assert.AreEqual("Content-Length: 5\r\nETag: \"a\"\r\n\r\n", TextBytes.ToString(response.HeaderBlock, 0, response.HeaderLength));
         }
 
         [TestMethod]
@@ -144,13 +144,26 @@ namespace HttpCache.Nano.Tests.Transport
         public void StatusLinesParse()
         {
             int status;
-            TextSlice reason;
-            Assert.IsTrue(StatusLine.TryParse(TextSlice.Of("HTTP/1.1 304 Not Modified"), out status, out reason));
+            string reason;
+            Assert.IsTrue(Status("HTTP/1.1 304 Not Modified", out status, out reason));
             Assert.AreEqual(304, status);
-            Assert.AreEqual("Not Modified", reason.ToString());
-            Assert.IsTrue(StatusLine.TryParse(TextSlice.Of("HTTP/1.0 200 "), out status, out reason));
-            Assert.IsFalse(StatusLine.TryParse(TextSlice.Of("HTTP/1.1 200 O\u0001K"), out status, out reason));
-            Assert.IsFalse(StatusLine.TryParse(TextSlice.Of("http/1.1 200 OK"), out status, out reason));
+            Assert.AreEqual("Not Modified", reason);
+            Assert.IsTrue(Status("HTTP/1.0 200 ", out status, out reason));
+            Assert.AreEqual("", reason);
+            Assert.IsFalse(Status("HTTP/1.1 200 O\u0001K", out status, out reason));
+            Assert.IsFalse(Status("http/1.1 200 OK", out status, out reason));
+            Assert.IsFalse(Status("HTTP/1.1 099 Low", out status, out reason));
+            Assert.IsFalse(Status("HTTP/1.1 2000 OK", out status, out reason));
+        }
+
+        private static bool Status(string line, out int status, out string reason)
+        {
+            byte[] bytes = Fixtures.Bytes("<" + line + ">");
+            int reasonStart;
+            int reasonLength;
+            bool ok = StatusLine.TryParse(bytes, 1, bytes.Length - 2, out status, out reasonStart, out reasonLength);
+            reason = TextBytes.ToString(bytes, reasonStart, reasonLength);
+            return ok;
         }
     }
 }

@@ -1,0 +1,418 @@
+// HttpCacheClient.Exchange: the client's side of talking to the origin — the (conditional) request, the 304 merge,
+// storing a full response, invalidation and transport errors. Parsing state is reused through ExchangeScratch.
+using HttpCache.Nano.Parsing;
+using HttpCache.Nano.Policy;
+using HttpCache.Nano.Storage;
+using HttpCache.Nano.Transport;
+
+namespace HttpCache.Nano
+{
+    public sealed partial class HttpCacheClient
+    {
+        // One set of parsing tables kept for the next exchange (a device runs one at a time); a concurrent exchange makes its own.
+        private ExchangeScratch _spare;
+
+        // Sends the request (conditional when validating is set) and applies the answer to the store.
+        private CacheResponse Exchange(string method, string url, CacheKey key, HttpHeaders headers, RequestFacts request, CacheEntry validating, CacheEntry stored,
+            bool staleIfError, bool staleWhenOffline)
+        {
+            ExchangeScratch scratch = TakeScratch();
+            try
+            {
+                for (int attempt = 0; ; attempt++)
+                {
+                    OriginRequest originRequest = new OriginRequest(method, url, ForwardHeaders(headers, validating), null);
+                    CacheNow sent = CacheNow.Read(_clock);
+                    OriginResponse response;
+                    try
+                    {
+                        response = _transport.Send(originRequest);
+                    }
+                    catch (HttpTransportException e)
+                    {
+                        return OnTransportError(stored, method, request, staleIfError, staleWhenOffline, e);
+                    }
+
+                    CacheNow received = CacheNow.Read(_clock);
+                    CountTransfer(response);
+                    HeaderFields fields = scratch.Response;
+                    HeaderFacts facts = scratch.ResponseFacts;
+                    if (fields.Parse(response.HeaderBlock, 0, response.HeaderLength) != HeaderBlockStatus.Complete)
+                    {
+                        lock (_lock)
+                        {
+                            _stats.Uncacheable++;
+                            _stats.FullResponses++;
+                        }
+
+                        return FromOrigin(response, null);
+                    }
+
+                    facts.Load(fields);
+                    if (response.StatusCode == 304 && validating != null)
+                    {
+                        scratch.LoadStored(validating.Headers);
+                        if (NotModifiedMerge.Selects(facts, scratch.StoredFacts))
+                        {
+                            return Freshen(key, validating, method, request, scratch, sent, received);
+                        }
+
+                        // The 304 does not match what was stored (RFC 9111 4.3.3): fetch the full response once.
+                        if (attempt == 0)
+                        {
+                            validating = null;
+                            continue;
+                        }
+                    }
+
+                    if (stored != null && IsServerError(response.StatusCode) && staleIfError)
+                    {
+                        lock (_lock)
+                        {
+                            return ServeStale(stored, method, request, Freshness.CurrentAge(stored.Info, received), StaleReason.Error);
+                        }
+                    }
+
+                    return StoreFull(key, method, request, response, scratch, sent, received);
+                }
+            }
+            finally
+            {
+                _spare = scratch;
+            }
+        }
+
+        private ExchangeScratch TakeScratch()
+        {
+            lock (_lock)
+            {
+                ExchangeScratch scratch = _spare;
+                _spare = null;
+                return scratch == null ? new ExchangeScratch(_options.MaxResponseHeaderFields) : scratch;
+            }
+        }
+
+        private CacheResponse StoreFull(CacheKey key, string method, RequestFacts request, OriginResponse response, ExchangeScratch scratch, CacheNow sent, CacheNow received)
+        {
+            HeaderFields fields = scratch.Response;
+            HeaderFacts facts = scratch.ResponseFacts;
+            byte[] forwarded = EndToEnd(fields, facts, false, scratch.Writer);
+            lock (_lock)
+            {
+                if (response.StatusCode == 304)
+                {
+                    // A 304 to the client's own conditional request: nothing to store.
+                    _stats.PassThroughs++;
+                    return FromOrigin(response, forwarded);
+                }
+
+                _stats.FullResponses++;
+                if (method == "HEAD")
+                {
+                    // RFC 9111 4.3.5: a HEAD response whose validators differ from the stored GET response makes it stale.
+                    CacheEntry current = _store.Find(key);
+                    if (current != null && !SameValidators(current, facts, scratch))
+                    {
+                        _store.Remove(key);
+                    }
+
+                    return FromOrigin(response, forwarded);
+                }
+
+                StoreVerdict verdict = Storability.Check(method, response.StatusCode, request.Facts, facts, _options.Mode);
+                if (verdict != StoreVerdict.Store)
+                {
+                    _stats.Uncacheable++;
+                    _store.Remove(key);
+                    return FromOrigin(response, forwarded);
+                }
+
+                // What the requester gets may hold fields a shared cache keeps from everyone else.
+                byte[] storedHeaders = WithholdsShared(facts) ? EndToEnd(fields, facts, true, scratch.Writer) : forwarded;
+                byte[] body = ExactBody(response);
+                StoredResponseInfo info = StoredResponseInfo.Describe(response.StatusCode, facts, request.Facts, sent, received, _options.Mode, _options.MaxHeuristicLifetime);
+                CacheEntry entry = new CacheEntry(key.Normalized, response.StatusCode, response.ReasonPhrase, storedHeaders, body, info,
+                    facts.HasVary ? Variance.Capture(fields, request.Fields) : null, request.CredentialHash);
+                if (!_store.Put(key, entry))
+                {
+                    _stats.TooLarge++;
+                }
+
+                return new CacheResponse(response.StatusCode, response.ReasonPhrase, forwarded, body, CacheSource.Network, -1);
+            }
+        }
+
+        private CacheResponse Freshen(CacheKey key, CacheEntry entry, string method, RequestFacts request, ExchangeScratch scratch, CacheNow sent, CacheNow received)
+        {
+            bool validatorsChanged = NotModifiedMerge.Merge(scratch.Stored, scratch.Response, scratch.ResponseFacts, scratch.Writer);
+            byte[] merged = scratch.Writer.ToArray();
+            scratch.LoadStored(merged);
+            HeaderFields mergedFields = scratch.Stored;
+            HeaderFacts mergedFacts = scratch.StoredFacts;
+            byte[] stored = WithholdsShared(mergedFacts) ? EndToEnd(mergedFields, mergedFacts, true, scratch.Writer) : merged;
+
+            // The 304's own Age (not the stored one) is the age value of this validation (RFC 9111 4.2.3).
+            StoredResponseInfo info = StoredResponseInfo.Describe(entry.StatusCode, mergedFacts, request.Facts, sent, received, _options.Mode, _options.MaxHeuristicLifetime);
+            info.InitialAge = Freshness.InitialAge(scratch.ResponseFacts.Age, mergedFacts.Date, received.WallSeconds, StoredResponseInfo.ResponseDelay(sent, received));
+            CacheEntry updated = new CacheEntry(entry.Key, entry.StatusCode, entry.ReasonPhrase, stored, entry.Body, info,
+                mergedFacts.HasVary ? Variance.Capture(mergedFields, request.Fields) : null, entry.CredentialHash);
+            if (!validatorsChanged && entry.ConditionalPrepared && info.HasETag)
+            {
+                // The entity-tag it sends is unchanged (a date-based one follows the newest Date, so it is worked out again).
+                updated.SetConditional(entry.ConditionalHeader, entry.ConditionalValue);
+            }
+
+            lock (_lock)
+            {
+                _stats.NotModified++;
+                _stats.BodyBytesSaved += entry.Body.Length;
+                _store.Freshen(key, updated, validatorsChanged);
+                return FromEntry(updated, merged, method, request, CacheSource.CacheRevalidated, Freshness.CurrentAge(info, received));
+            }
+        }
+
+        private CacheResponse OnTransportError(CacheEntry stored, string method, RequestFacts request, bool staleIfError, bool staleWhenOffline, HttpTransportException error)
+        {
+            lock (_lock)
+            {
+                _stats.TransportErrors++;
+                if (stored != null && (staleIfError || staleWhenOffline))
+                {
+                    _now.ReadFrom(_clock);
+                    return ServeStale(stored, method, request, Freshness.CurrentAge(stored.Info, _now), staleIfError ? StaleReason.Error : StaleReason.Offline);
+                }
+
+                _stats.GatewayTimeouts++;
+                return Unreachable(error);
+            }
+        }
+
+        private CacheResponse PassThrough(string method, string url, CacheKey key, HttpHeaders headers, byte[] body)
+        {
+            lock (_lock)
+            {
+                _stats.Requests++;
+                _stats.PassThroughs++;
+            }
+
+            OriginResponse response;
+            try
+            {
+                response = _transport.Send(new OriginRequest(method, url, ForwardHeaders(headers, null), body));
+            }
+            catch (HttpTransportException e)
+            {
+                lock (_lock)
+                {
+                    _stats.TransportErrors++;
+                }
+
+                return Unreachable(e);
+            }
+
+            CountTransfer(response);
+            HeaderFields fields = new HeaderFields(_options.MaxResponseHeaderFields);
+            HeaderFacts facts = new HeaderFacts();
+            bool complete = fields.Parse(response.HeaderBlock, 0, response.HeaderLength) == HeaderBlockStatus.Complete;
+            byte[] forwarded = null;
+            if (complete)
+            {
+                facts.Load(fields);
+                forwarded = EndToEnd(fields, facts, false, new HeaderBlockWriter(response.HeaderLength + 2));
+            }
+
+            lock (_lock)
+            {
+                if (Invalidation.Invalidates(method, response.StatusCode))
+                {
+                    Invalidate(key);
+                    if (complete)
+                    {
+                        InvalidateReference(url, fields, HeaderName.Location);
+                        InvalidateReference(url, fields, HeaderName.ContentLocation);
+                    }
+                }
+            }
+
+            return FromOrigin(response, forwarded);
+        }
+
+        private void InvalidateReference(string url, HeaderFields fields, HeaderName name)
+        {
+            int index = fields.IndexOf(name);
+            if (index < 0)
+            {
+                return;
+            }
+
+            string target = Invalidation.ResolveSameOrigin(url, fields.ValueToString(index));
+            if (target == null)
+            {
+                return;
+            }
+
+            CacheKey targetKey;
+            try
+            {
+                targetKey = CacheKey.Of("GET", target);
+            }
+            catch (System.ArgumentException)
+            {
+                // A reference that is not a usable URL names nothing stored.
+                return;
+            }
+
+            Invalidate(targetKey);
+        }
+
+        private void Invalidate(CacheKey key)
+        {
+            if (_store.Remove(key))
+            {
+                _stats.Invalidations++;
+            }
+        }
+
+        private bool WithholdsShared(HeaderFacts facts)
+        {
+            return _options.Mode == CacheMode.Shared && SharedFields.AnyWithheld(facts);
+        }
+
+        // A HEAD response validates the stored GET response when its entity-tag (or, without one, its Last-Modified) agrees.
+        private static bool SameValidators(CacheEntry entry, HeaderFacts facts, ExchangeScratch scratch)
+        {
+            if (facts.HasETag)
+            {
+                scratch.LoadStored(entry.Headers);
+                HeaderFacts stored = scratch.StoredFacts;
+                return stored.HasETag && EntityTag.StrongEquals(stored.Buffer, stored.ETagStart, stored.ETagLength, stored.ETagIsWeak, facts.Buffer, facts.ETagStart, facts.ETagLength, facts.ETagIsWeak);
+            }
+
+            return facts.LastModified < 0 || facts.LastModified == entry.Info.LastModified;
+        }
+
+        private static bool IsServerError(int statusCode)
+        {
+            return statusCode == 500 || statusCode == 502 || statusCode == 503 || statusCode == 504;
+        }
+
+        // End-to-end request fields, plus the stored validator when revalidating (RFC 9111 4.3.1).
+        private static HttpHeaders ForwardHeaders(HttpHeaders headers, CacheEntry validating)
+        {
+            HttpHeaders forwarded = new HttpHeaders();
+            string connection = headers == null ? null : headers.Get("Connection");
+            byte[] connectionBytes = connection == null ? null : TextBytes.Of(connection);
+            if (headers != null)
+            {
+                for (int i = 0; i < headers.Count; i++)
+                {
+                    string name = headers.GetName(i);
+                    HeaderName known = KnownHeaders.Find(name);
+                    if (KnownHeaders.IsHopByHop(known) || known == HeaderName.Host || known == HeaderName.ContentLength
+                        || (connectionBytes != null && IsListed(connectionBytes, name)))
+                    {
+                        continue;
+                    }
+
+                    if (validating != null && (known == HeaderName.IfNoneMatch || known == HeaderName.IfModifiedSince))
+                    {
+                        continue;
+                    }
+
+                    forwarded.Add(name, headers.GetValue(i));
+                }
+            }
+
+            if (validating != null)
+            {
+                ConditionalFields.Prepare(validating);
+                if (validating.ConditionalHeader != null)
+                {
+                    forwarded.Add(validating.ConditionalHeader, validating.ConditionalValue);
+                }
+            }
+
+            return forwarded;
+        }
+
+        private static bool IsListed(byte[] list, string name)
+        {
+            byte[] nameBytes = TextBytes.Of(name);
+            return KnownHeaders.IsListedIn(list, 0, list.Length, nameBytes, 0, nameBytes.Length);
+        }
+
+        // The end-to-end fields as a new array (the writer is reused).
+        private static byte[] EndToEnd(HeaderFields fields, HeaderFacts facts, bool withholdShared, HeaderBlockWriter writer)
+        {
+            writer.Clear();
+            StoredFields.Write(fields, facts, withholdShared, writer);
+            return writer.ToArray();
+        }
+
+        // The body as an array of its exact length: the transport's own when it already is (no copy).
+        private static byte[] ExactBody(OriginResponse response)
+        {
+            if (response.Body.Length == response.BodyLength)
+            {
+                return response.Body;
+            }
+
+            byte[] body = new byte[response.BodyLength];
+            System.Array.Copy(response.Body, body, response.BodyLength);
+            return body;
+        }
+
+        private static CacheResponse FromOrigin(OriginResponse response, byte[] headers)
+        {
+            byte[] body = ExactBody(response);
+            return new CacheResponse(response.StatusCode, response.ReasonPhrase, headers == null ? new byte[] { 13, 10 } : headers, body, CacheSource.Network, -1);
+        }
+
+        // What the transport reports it moved on the wire, the figure a metered link bills.
+        private void CountTransfer(OriginResponse response)
+        {
+            lock (_lock)
+            {
+                _stats.WireBytesSent += response.BytesSent;
+                _stats.WireBytesReceived += response.BytesReceived;
+                _stats.BodyBytesReceived += response.BodyLength;
+            }
+        }
+
+        // Parsing tables for one exchange: the response, the stored response (reused for the merged block), and a writer.
+        private sealed class ExchangeScratch
+        {
+            public ExchangeScratch(int maxFields)
+            {
+                Response = new HeaderFields(maxFields);
+                ResponseFacts = new HeaderFacts();
+                StoredFacts = new HeaderFacts();
+                Writer = new HeaderBlockWriter(512);
+            }
+
+            public HeaderFields Response { get; private set; }
+
+            public HeaderFacts ResponseFacts { get; private set; }
+
+            // Sized on first use to the largest stored (or merged) block seen: those were written by the cache itself.
+            public HeaderFields Stored { get; private set; }
+
+            public HeaderFacts StoredFacts { get; private set; }
+
+            public HeaderBlockWriter Writer { get; private set; }
+
+            // Parses a block the cache wrote (a stored or merged response) into Stored and StoredFacts.
+            public void LoadStored(byte[] block)
+            {
+                int lines = HeaderFields.LineCount(block, 0, block.Length);
+                if (Stored == null || Stored.MaxFields < lines)
+                {
+                    Stored = new HeaderFields(lines + 8);
+                }
+
+                Stored.Parse(block, 0, block.Length);
+                StoredFacts.Load(Stored);
+            }
+        }
+    }
+}
