@@ -50,10 +50,9 @@ namespace HttpCache.Nano
         // the entry so it works with every store (a flash store hands out a new entry object on each lookup).
         private readonly Hashtable _revalidatePending = new Hashtable();
 
-        // Used under the lock only: the clock reading, the decision and the Vary scratch of the lookup in progress.
+        // Used under the lock only: the clock reading and the decision of the lookup in progress.
         private readonly CacheNow _now = new CacheNow(-1, 0, 0);
         private readonly CacheDecision _decision = new CacheDecision();
-        private readonly HeaderBlockWriter _varyScratch = new HeaderBlockWriter(64);
         private CacheStats _stats;
 
         /// <summary>Creates a client with the system clock and default options.</summary>
@@ -209,7 +208,7 @@ namespace HttpCache.Nano
                 return null;
             }
 
-            return !entry.Info.HasVary || Variance.Matches(entry.VaryValues, request.Fields, _varyScratch) ? entry : null;
+            return !entry.Info.HasVary || Variance.Matches(entry.VaryValues, request.Fields) ? entry : null;
         }
 
         // The fresh-hit path: decides into _decision; when a fresh entry answers a plain GET and already has its response

@@ -1,6 +1,6 @@
 // Variance: what a request must match to reuse a stored response — the Vary fields (RFC 9111 4.1) and the credential.
-// Interpreter cost of a match: the request's values are normalised into a caller-owned scratch writer (list walk with
-// native comma searches) and compared byte for byte with the captured ones; the stored headers are not re-read.
+// Interpreter cost of a match: the request's values are normalised as they are read (list walk with native comma
+// searches) and compared byte for byte with the captured ones; the stored headers are not re-read, nothing allocated.
 using HttpCache.Nano.Parsing;
 
 namespace HttpCache.Nano.Policy
@@ -53,11 +53,8 @@ namespace HttpCache.Nano.Policy
             return capture == null ? null : capture.ToArray();
         }
 
-        /// <summary>
-        /// True when <paramref name="request"/> has the same values for the captured fields. Does not allocate once
-        /// <paramref name="scratch"/> has grown to the largest value.
-        /// </summary>
-        public static bool Matches(byte[] captured, HeaderFields request, HeaderBlockWriter scratch)
+        /// <summary>True when <paramref name="request"/> has the same values for the captured fields. Does not allocate.</summary>
+        public static bool Matches(byte[] captured, HeaderFields request)
         {
             if (captured == null || captured.Length == 0 || captured[0] != Format)
             {
@@ -74,15 +71,7 @@ namespace HttpCache.Nano.Policy
                 }
 
                 int valueEnd = IndexOfEnd(captured, nameEnd + 2);
-                if (valueEnd < 0)
-                {
-                    return false;
-                }
-
-                scratch.Clear();
-                WriteValue(request, captured, position, nameEnd - position, scratch);
-                int written = scratch.Length - 1;
-                if (written != valueEnd - nameEnd - 1 || !Ascii.SequenceEquals(scratch.Buffer, 0, captured, nameEnd + 1, written))
+                if (valueEnd < 0 || !ValueMatches(request, captured, position, nameEnd - position, nameEnd + 1, valueEnd))
                 {
                     return false;
                 }
@@ -146,6 +135,67 @@ namespace HttpCache.Nano.Policy
             }
 
             output.AppendByte(EndOfText);
+        }
+
+        // True when the request's normalised value of the named fields equals captured[presence, end): the presence byte,
+        // then the members as WriteValue writes them, compared as they are read.
+        private static bool ValueMatches(HeaderFields request, byte[] captured, int nameStart, int nameLength, int presence, int end)
+        {
+            bool present = false;
+            bool wroteMember = false;
+            int p = presence + 1;
+            byte[] buffer = request.Buffer;
+            for (int i = 0; i < request.Count; i++)
+            {
+                if (request.NameLength(i) != nameLength || !Ascii.EqualsIgnoreCase(buffer, request.NameStart(i), captured, nameStart, nameLength))
+                {
+                    continue;
+                }
+
+                present = true;
+                int position = request.ValueStart(i);
+                int valueEnd = position + request.ValueLength(i);
+                int memberStart;
+                int memberLength;
+                while (HeaderList.Next(buffer, ref position, valueEnd, out memberStart, out memberLength))
+                {
+                    if (wroteMember)
+                    {
+                        if (p >= end || captured[p] != ',')
+                        {
+                            return false;
+                        }
+
+                        p++;
+                    }
+
+                    wroteMember = true;
+                    int k = memberStart;
+                    int memberEnd = memberStart + memberLength;
+                    while (k < memberEnd)
+                    {
+                        int c = buffer[k];
+                        if (Ascii.IsWhitespace(c))
+                        {
+                            c = ' ';
+                            k = Ascii.SkipWhitespace(buffer, k, memberEnd);
+                        }
+                        else
+                        {
+                            k++;
+                        }
+
+                        if (p >= end || captured[p] != c)
+                        {
+                            return false;
+                        }
+
+                        p++;
+                    }
+                }
+            }
+
+            return p == end && captured[presence] == (present ? Present : Absent);
         }
 
         // A member with each run of inner whitespace written as one space (its ends are already trimmed).

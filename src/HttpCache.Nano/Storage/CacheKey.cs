@@ -1,7 +1,9 @@
-// CacheKey: method + normalised absolute URI, built once per URL string and compared with native string equality.
-// Interpreter cost of a lookup for a URL string seen before (a device polls the same string): a scan of a small
-// memo by reference (no character read); a new URL is copied to a char[] natively and normalised in one walk.
+// CacheKey: method + normalised absolute URI, built once per URL and compared with native string equality.
+// Interpreter cost of a lookup for a URL seen before (a device polls the same string): one lock and one Hashtable
+// lookup by the URL string (native hashing and compare, no character read in IL); a new URL is copied to a char[]
+// natively and normalised in one walk.
 using System;
+using System.Collections;
 
 namespace HttpCache.Nano.Storage
 {
@@ -9,18 +11,25 @@ namespace HttpCache.Nano.Storage
     /// The key of a stored response: the method and the absolute URI, normalised (scheme and host lower-cased, the
     /// default port dropped, an empty path written as <c>/</c>, the fragment removed), as one string
     /// (<see cref="Normalized"/>) with its 32-bit FNV-1a hash (<see cref="Hash"/>, which also names flash files).
-    /// Immutable. <see cref="Of"/> remembers the keys of the last few (method, URL) string instances, so polling the
-    /// same URL string costs no normalisation; stores compare <see cref="Normalized"/> with native string equality.
+    /// Immutable. <see cref="Of"/> remembers the GET keys of recently used URLs (up to <see cref="MemoCapacity"/>, then it
+    /// starts over), so polling a URL again costs no normalisation and allocates nothing; stores compare
+    /// <see cref="Normalized"/> with native string equality. Thread-safe.
     /// </summary>
     public sealed class CacheKey
     {
-        private const uint Prime = 16777619;
-        private const int MemoSize = 8;
+#if NANOFRAMEWORK_1_0
+        /// <summary>The most URLs remembered: a device polls a handful, and each costs a few hundred bytes of heap.</summary>
+        public const int MemoCapacity = 16;
+#else
+        /// <summary>The most URLs remembered: a desktop proxy or client sees many.</summary>
+        public const int MemoCapacity = 4096;
+#endif
 
-        // The keys of the last (method, URL) instances asked for; replaced round-robin. Reads and writes of a slot are
-        // single reference assignments, so concurrent callers see either key, both correct.
-        private static readonly CacheKey[] s_memo = new CacheKey[MemoSize];
-        private static int s_memoNext;
+        private const uint Prime = 16777619;
+
+        // URL string -> its GET key. Equal strings hit, whatever their instance (a proxy's targets are new strings).
+        private static readonly Hashtable s_memo = new Hashtable();
+        private static readonly object s_memoLock = new object();
 
         private readonly string _method;
         private readonly string _url;
@@ -72,21 +81,41 @@ namespace HttpCache.Nano.Storage
         /// <exception cref="ArgumentException">The method is empty, or the URL is not an absolute http or https URL with a host.</exception>
         public static CacheKey Of(string method, string url)
         {
-            CacheKey[] memo = s_memo;
-            for (int i = 0; i < MemoSize; i++)
+            CacheKey remembered = Remembered(method, url);
+            if (remembered != null)
             {
-                CacheKey key = memo[i];
-                if (key != null && (object)key._url == (object)url && (object)key._method == (object)method)
-                {
-                    return key;
-                }
+                return remembered;
             }
 
             CacheKey created = Create(method, url, false, 0);
-            int slot = s_memoNext;
-            s_memoNext = (slot + 1) % MemoSize;
-            memo[slot] = created;
+            if (method == "GET")
+            {
+                lock (s_memoLock)
+                {
+                    if (s_memo.Count >= MemoCapacity)
+                    {
+                        s_memo.Clear();
+                    }
+
+                    s_memo[url] = created;
+                }
+            }
+
             return created;
+        }
+
+        /// <summary>The key <see cref="Of"/> made for a GET of <paramref name="url"/>, while remembered; otherwise null.</summary>
+        public static CacheKey Remembered(string method, string url)
+        {
+            if (url == null || method != "GET")
+            {
+                return null;
+            }
+
+            lock (s_memoLock)
+            {
+                return (CacheKey)s_memo[url];
+            }
         }
 
         /// <summary>Creates a key whose hash is <paramref name="hash"/> instead of the computed one: for collision tests (never remembered).</summary>

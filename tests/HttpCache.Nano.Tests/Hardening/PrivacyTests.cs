@@ -20,7 +20,7 @@ namespace HttpCache.Nano.Tests.Hardening
             for (int i = 0; a == null; i++)
             {
                 string url = "http://collide.test/user/" + i;
-                int hash = CacheKey.Of("GET", url).Hash;
+                int hash = CacheKey.HashOf("GET " + url);
                 if (seen.TryGetValue(hash, out string other))
                 {
                     a = other;

@@ -9,7 +9,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 namespace HttpCache.Nano.Tests.Storage
 {
     [TestClass]
-    public class CacheKeyTests
+    public partial class CacheKeyTests
     {
         [TestMethod]
         public void UrlsAreNormalised()
@@ -28,10 +28,42 @@ namespace HttpCache.Nano.Tests.Storage
             {
                 CacheKey key = CacheKey.Of("GET", inputs[i]);
                 Assert.AreEqual(expected[i], key.ToString(), inputs[i]);
+                Assert.AreEqual(expected[i], key.Normalized, inputs[i]);
                 Assert.IsTrue(key.Matches(expected[i]), inputs[i]);
                 Assert.AreEqual(expected[i].Length, key.Length, inputs[i]);
                 Assert.AreEqual(CacheKey.Of("GET", expected[i].Substring(4)).Hash, key.Hash, "same normalised key, same hash: " + inputs[i]);
+                Assert.AreEqual(CacheKey.HashOf(expected[i]), key.Hash, "the hash flash file names are made from: " + inputs[i]);
             }
+        }
+
+        [TestMethod]
+        public void AUrlSeenBeforeIsNotNormalisedAgain()
+        {
+            // Built at run time: equal strings, distinct instances (a proxy's request targets are new strings each time).
+            string url = "http://memo.test/" + "config";
+            string again = "http://memo.test/" + "config";
+            CacheKey first = CacheKey.Of("GET", url);
+            CacheKey second = CacheKey.Of("GET", again);
+            Assert.AreEqual(first.Normalized, second.Normalized);
+            Assert.AreEqual(first.Hash, second.Hash);
+            CacheKey remembered = CacheKey.Remembered("GET", again);
+            Assert.IsTrue(remembered == null || remembered.Normalized == first.Normalized, "a remembered key is the URL's own");
+            Assert.IsNull(CacheKey.Remembered("PUT", url), "only GET keys are remembered");
+            Assert.IsNull(CacheKey.Remembered("GET", null));
+            Assert.IsNull(CacheKey.Remembered("GET", "http://memo.test/never-asked"));
+        }
+
+        [TestMethod]
+        public void TheMemoStartsOverWhenFull()
+        {
+            CacheKey last = null;
+            for (int i = 0; i < CacheKey.MemoCapacity + 3; i++)
+            {
+                last = CacheKey.Of("GET", "http://memo-fill.test/" + i);
+            }
+
+            Assert.AreEqual("GET http://memo-fill.test/" + (CacheKey.MemoCapacity + 2), last.Normalized);
+            Assert.IsTrue(CacheKey.Of("GET", "http://memo-fill.test/0").Matches("GET http://memo-fill.test/0"), "a forgotten URL is normalised again");
         }
 
         [TestMethod]
