@@ -328,7 +328,7 @@ namespace HttpCache.Nano
                 ConditionalFields.Prepare(validating);
                 if (validating.ConditionalHeader != null)
                 {
-                    forwarded.Add(validating.ConditionalHeader, validating.ConditionalValue);
+                    forwarded.AddValidated(validating.ConditionalHeader, validating.ConditionalValue);
                 }
             }
 

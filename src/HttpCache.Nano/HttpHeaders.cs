@@ -46,6 +46,12 @@ namespace HttpCache.Nano
         public void Add(string name, string value)
         {
             Validate(name, value);
+            AddValidated(name, value);
+        }
+
+        /// <summary>Appends a field line known to be valid (a known name, a value copied from a parsed field): no per-character check.</summary>
+        internal void AddValidated(string name, string value)
+        {
             if (_count == _names.Length)
             {
                 string[] names = new string[_count * 2];
