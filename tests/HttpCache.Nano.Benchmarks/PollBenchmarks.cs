@@ -44,7 +44,7 @@ namespace HttpCache.Nano.Benchmarks
         [Benchmark(Baseline = true)]
         public int NoCache_HttpClient_FullDownload() => _plain.GetByteArrayAsync(_origin.Url).GetAwaiter().GetResult().Length;
 
-        /// <summary>A fresh hit: no I/O; the engine's own allocation is the returned CacheResponse.</summary>
+        /// <summary>A fresh hit: no I/O and no allocation (the entry's own CacheResponse is returned).</summary>
         [Benchmark]
         public int FreshHit_Engine() => _fresh.Get("http://device.example/config").Body.Length;
 
