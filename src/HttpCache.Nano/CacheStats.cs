@@ -74,6 +74,22 @@ namespace HttpCache.Nano
         /// <summary>Bytes received on the wire (status lines, headers, bodies), as the transport counts them.</summary>
         public long WireBytesReceived;
 
+        /// <summary>
+        /// Bytes the link carried upwards, counted at the socket by transports that can (<see cref="Transport.SocketTransport"/>):
+        /// on desktop below TLS (records and handshakes included); otherwise the HTTP bytes. What a metered link bills,
+        /// before TCP/IP headers (estimated, not counted: see <c>docs/performance.md</c>).
+        /// </summary>
+        public long LinkBytesSent;
+
+        /// <summary>Bytes the link carried downwards (see <see cref="LinkBytesSent"/>).</summary>
+        public long LinkBytesReceived;
+
+        /// <summary>Connections the transport opened for these requests.</summary>
+        public long ConnectionsOpened;
+
+        /// <summary>TLS handshakes among <see cref="ConnectionsOpened"/>.</summary>
+        public long TlsHandshakes;
+
         /// <summary>The counters on one line.</summary>
         public override string ToString()
         {
@@ -81,7 +97,8 @@ namespace HttpCache.Nano
                 + " error=" + StaleOnError + " offline=" + StaleOffline + ") revalidations=" + Revalidations + " 304=" + NotModified + " full=" + FullResponses
                 + " misses=" + Misses + " 504=" + GatewayTimeouts + " pass=" + PassThroughs + " uncacheable=" + Uncacheable + " too-large=" + TooLarge
                 + " invalidations=" + Invalidations + " evictions=" + Evictions + " transport-errors=" + TransportErrors + " body-received=" + BodyBytesReceived
-                + " body-saved=" + BodyBytesSaved + " wire-sent=" + WireBytesSent + " wire-received=" + WireBytesReceived;
+                + " body-saved=" + BodyBytesSaved + " wire-sent=" + WireBytesSent + " wire-received=" + WireBytesReceived
+                + " link-sent=" + LinkBytesSent + " link-received=" + LinkBytesReceived + " connections=" + ConnectionsOpened + " tls-handshakes=" + TlsHandshakes;
         }
     }
 }

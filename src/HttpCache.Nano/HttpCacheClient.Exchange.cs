@@ -376,6 +376,13 @@ namespace HttpCache.Nano
                 _stats.WireBytesSent += response.BytesSent;
                 _stats.WireBytesReceived += response.BytesReceived;
                 _stats.BodyBytesReceived += response.BodyLength;
+
+                // A transport that cannot see the socket reports no link bytes: its HTTP bytes are the best count there is.
+                bool linkCounted = response.LinkBytesSent > 0 || response.LinkBytesReceived > 0;
+                _stats.LinkBytesSent += linkCounted ? response.LinkBytesSent : response.BytesSent;
+                _stats.LinkBytesReceived += linkCounted ? response.LinkBytesReceived : response.BytesReceived;
+                _stats.ConnectionsOpened += response.NewConnection ? 1 : 0;
+                _stats.TlsHandshakes += response.TlsHandshake ? 1 : 0;
             }
         }
 

@@ -112,6 +112,19 @@ namespace HttpCache.Nano
             }
         }
 
+        /// <summary>
+        /// Closes the transport's idle connections (a transport that keeps them, <see cref="IConnectionPool"/>): call it after
+        /// a burst of requests, before deep sleep.
+        /// </summary>
+        public void CloseIdle()
+        {
+            IConnectionPool pool = _transport as IConnectionPool;
+            if (pool != null)
+            {
+                pool.CloseIdle();
+            }
+        }
+
         /// <summary>GETs <paramref name="url"/> through the cache.</summary>
         /// <exception cref="ArgumentException">The URL is not an absolute http or https URL.</exception>
         public CacheResponse Get(string url)

@@ -4,7 +4,10 @@ using System.IO;
 
 namespace HttpCache.Nano.Transport
 {
-    /// <summary>Wraps a stream and fails reads and writes once a deadline (wall-clock based) has passed.</summary>
+    /// <summary>
+    /// Wraps a stream and fails reads and writes once a deadline (wall-clock based) has passed. One wrapper per exchange
+    /// over a connection that outlives it: disposing the wrapper leaves the connection open.
+    /// </summary>
     internal sealed class DeadlineStream : Stream
     {
         private readonly Stream _inner;
@@ -76,16 +79,6 @@ namespace HttpCache.Nano.Transport
         public override void SetLength(long value)
         {
             throw new NotSupportedException();
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _inner.Dispose();
-            }
-
-            base.Dispose(disposing);
         }
 
         private void Check()

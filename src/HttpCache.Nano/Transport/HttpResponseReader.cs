@@ -14,8 +14,10 @@ namespace HttpCache.Nano.Transport
     /// Every malformed, oversized or truncated response throws <see cref="HttpTransportException"/> with the
     /// reason: a bad status line, a header section over <c>maxHeaderBytes</c> or <c>maxHeaderFields</c>, an invalid
     /// or conflicting Content-Length (RFC 9112 6.3), a bad chunk size, a body over <c>maxBodyBytes</c>, a
-    /// connection closed before the declared end. Bytes after a Content-Length body are ignored (the connection
-    /// is closed after each response). Not thread-safe: one reader per exchange.
+    /// connection closed before the declared end. After each response <see cref="CanReuseConnection"/> tells whether
+    /// the connection is left exactly at the start of the next response (RFC 9112 9.3): HTTP/1.1 (or 1.0 with
+    /// <c>keep-alive</c>), no <c>Connection: close</c>, a body framed by its length or by chunks (not by the close), and
+    /// no byte read beyond it. Reuse one reader per connection. Not thread-safe.
     /// </remarks>
     public sealed class HttpResponseReader
     {
@@ -25,7 +27,15 @@ namespace HttpCache.Nano.Transport
         private readonly int _maxHeaderFields;
         private readonly int _maxBodyBytes;
         private readonly HeaderFacts _facts = new HeaderFacts();
+        private static readonly byte[] s_close = Ascii.LowerBytes("close");
+        private static readonly byte[] s_keepAlive = Ascii.LowerBytes("keep-alive");
+        private static readonly byte[] s_timeout = Ascii.LowerBytes("timeout");
+        private static readonly byte[] s_max = Ascii.LowerBytes("max");
+
         private readonly HeaderFields _fields;
+        private bool _reusable;
+        private long _keepAliveTimeout;
+        private long _keepAliveMax;
         private byte[] _buffer;
         private int _start;
         private int _end;
@@ -48,10 +58,28 @@ namespace HttpCache.Nano.Transport
             _buffer = new byte[maxHeaderBytes < 2048 ? maxHeaderBytes : 2048];
         }
 
-        /// <summary>Bytes read from the stream by the last <see cref="Read"/>.</summary>
+        /// <summary>Bytes read from the stream by the last <see cref="Read"/> (also when it failed).</summary>
         public long BytesRead
         {
             get { return _bytesRead; }
+        }
+
+        /// <summary>True when the last response left the connection at the start of the next one (see the remarks).</summary>
+        public bool CanReuseConnection
+        {
+            get { return _reusable; }
+        }
+
+        /// <summary>The server's <c>Keep-Alive: timeout=</c> of the last response in seconds, or -1.</summary>
+        public long KeepAliveTimeoutSeconds
+        {
+            get { return _keepAliveTimeout; }
+        }
+
+        /// <summary>The server's <c>Keep-Alive: max=</c> of the last response (requests it still accepts on the connection), or -1.</summary>
+        public long KeepAliveMax
+        {
+            get { return _keepAliveMax; }
         }
 
         /// <summary>Reads one complete response.</summary>
@@ -64,6 +92,9 @@ namespace HttpCache.Nano.Transport
             _start = 0;
             _end = 0;
             _bytesRead = 0;
+            _reusable = false;
+            _keepAliveTimeout = -1;
+            _keepAliveMax = -1;
             while (true)
             {
                 int headerEnd = FindHeaderEnd();
@@ -76,6 +107,9 @@ namespace HttpCache.Nano.Transport
                 {
                     throw new HttpTransportException("Malformed status line.");
                 }
+
+                // "HTTP/1.x": x is the minor version (RFC 9112 2.3); 1.0 connections persist only when asked to.
+                bool http10 = _buffer[_start + 7] == '0';
 
                 int blockStart = statusEnd + 1;
                 int blockLength = headerEnd - blockStart;
@@ -106,17 +140,57 @@ namespace HttpCache.Nano.Transport
                 byte[] headers = new byte[blockLength];
                 Array.Copy(_buffer, blockStart, headers, 0, blockLength);
                 string reason = reasonLength == 0 ? null : TextBytes.ToString(_buffer, reasonStart, reasonLength);
+                bool persistent = IsPersistent(http10);
                 int bodyLength;
-                byte[] body = ReadBody(status, requestMethod, out bodyLength);
+                bool framed;
+                byte[] body = ReadBody(status, requestMethod, out bodyLength, out framed);
+                _reusable = persistent && framed && _end == _start;
                 OriginResponse response = new OriginResponse(status, reason, headers, headers.Length, body, bodyLength);
                 response.BytesReceived = _bytesRead;
                 return response;
             }
         }
 
-        private byte[] ReadBody(int status, string requestMethod, out int length)
+        // Whether the connection may carry another request after this response (RFC 9112 9.3), and the server's
+        // Keep-Alive limits (a de-facto field: "timeout=5, max=100").
+        private bool IsPersistent(bool http10)
+        {
+            int connection = _facts.ConnectionField;
+            bool close = connection >= 0 && KnownHeaders.IsListedIn(_fields.Buffer, _fields.ValueStart(connection), _fields.ValueLength(connection), s_close, 0, s_close.Length);
+            bool keepAlive = connection >= 0 && KnownHeaders.IsListedIn(_fields.Buffer, _fields.ValueStart(connection), _fields.ValueLength(connection), s_keepAlive, 0, s_keepAlive.Length);
+            int field = _fields.IndexOf(HeaderName.KeepAlive);
+            if (field >= 0)
+            {
+                byte[] buffer = _fields.Buffer;
+                int position = _fields.ValueStart(field);
+                int end = position + _fields.ValueLength(field);
+                int start;
+                int length;
+                while (HeaderList.Next(buffer, ref position, end, out start, out length))
+                {
+                    int equals = ByteSearch.EqualsSign(buffer, start, start + length);
+                    long value;
+                    if (equals > start && DeltaSeconds.TryParse(buffer, equals + 1, start + length - equals - 1, out value))
+                    {
+                        if (Ascii.MatchesLower(buffer, start, equals - start, s_timeout))
+                        {
+                            _keepAliveTimeout = value;
+                        }
+                        else if (Ascii.MatchesLower(buffer, start, equals - start, s_max))
+                        {
+                            _keepAliveMax = value;
+                        }
+                    }
+                }
+            }
+
+            return !close && (!http10 || keepAlive) && _keepAliveMax != 0;
+        }
+
+        private byte[] ReadBody(int status, string requestMethod, out int length, out bool framed)
         {
             length = 0;
+            framed = true;
             if (requestMethod == "HEAD" || status == 204 || status == 304)
             {
                 return null;
@@ -125,6 +199,7 @@ namespace HttpCache.Nano.Transport
             if (_facts.HasTransferEncoding)
             {
                 // RFC 9112 6.3: chunked as the final coding frames the body; anything else reads to the close.
+                framed = _facts.IsChunked;
                 return _facts.IsChunked ? ReadChunked(out length) : ReadToClose(out length);
             }
 
@@ -136,6 +211,7 @@ namespace HttpCache.Nano.Transport
             long declared = _facts.ContentLength;
             if (declared < 0)
             {
+                framed = false;
                 return ReadToClose(out length);
             }
 

@@ -42,5 +42,23 @@ namespace HttpCache.Nano.Transport
 
         /// <summary>Bytes the transport read for the response (status line, headers, body), as it counts them.</summary>
         public long BytesReceived { get; set; }
+
+        /// <summary>
+        /// Bytes the link carried upwards for this exchange, counted at the socket: the TLS handshake of a new connection
+        /// and the records included when <see cref="LinkCountsTls"/>; the HTTP bytes for a transport that cannot see lower.
+        /// </summary>
+        public long LinkBytesSent { get; set; }
+
+        /// <summary>Bytes the link carried downwards for this exchange (see <see cref="LinkBytesSent"/>).</summary>
+        public long LinkBytesReceived { get; set; }
+
+        /// <summary>True when the link counts include TLS records and handshakes (counted below TLS).</summary>
+        public bool LinkCountsTls { get; set; }
+
+        /// <summary>True when the exchange opened a new connection.</summary>
+        public bool NewConnection { get; set; }
+
+        /// <summary>True when the exchange opened a new connection with a TLS handshake.</summary>
+        public bool TlsHandshake { get; set; }
     }
 }

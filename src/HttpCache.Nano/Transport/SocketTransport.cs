@@ -1,10 +1,10 @@
 // SocketTransport: a small HTTP/1.1 client over Socket + NetworkStream (SslStream for https).
 using System;
 using System.IO;
-using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using HttpCache.Nano.Parsing;
+using HttpCache.Nano.Time;
 
 namespace HttpCache.Nano.Transport
 {
@@ -14,18 +14,36 @@ namespace HttpCache.Nano.Transport
     /// <see cref="WebRequestTransport"/> it sends every request field, <c>If-Modified-Since</c> included.
     /// </summary>
     /// <remarks>
-    /// <para>One connection per request (closed after the response, which is read by its framing), IPv4. Limits: <see cref="MaxHeaderBytes"/>,
-    /// <see cref="MaxHeaderFields"/>, <see cref="MaxBodyBytes"/>; timeouts: <see cref="TimeoutMilliseconds"/> for
-    /// each send and receive, <see cref="TotalTimeoutMilliseconds"/> for the whole exchange (a peer trickling bytes
-    /// cannot hold the device). Every failure throws <see cref="HttpTransportException"/>.</para>
+    /// <para><b>Persistent connections</b> (RFC 9112 9.3). After a response that leaves the connection at the next one
+    /// (framed by its length or by chunks, no <c>Connection: close</c>, within the server's <c>Keep-Alive: max</c>), the
+    /// connection is kept for the next request to the same origin (scheme, host, port): at most
+    /// <see cref="MaxConnectionsPerOrigin"/> idle ones, each for at most <see cref="IdleTimeoutMilliseconds"/> (or less
+    /// when the server's <c>Keep-Alive: timeout</c> says so). A kept connection the server has closed meanwhile is
+    /// noticed before use; when a reused connection fails before any byte of the response arrived, an idempotent
+    /// request (GET, HEAD, OPTIONS, TRACE, PUT, DELETE) is sent once more on a new connection, any other request fails.
+    /// <see cref="CloseIdle"/> (or <see cref="Dispose"/>) closes the idle ones: call it before deep sleep.</para>
+    /// <para>Limits: <see cref="MaxHeaderBytes"/>, <see cref="MaxHeaderFields"/>, <see cref="MaxBodyBytes"/>; timeouts:
+    /// <see cref="TimeoutMilliseconds"/> for each send and receive, <see cref="TotalTimeoutMilliseconds"/> for the whole
+    /// exchange (a peer trickling bytes cannot hold the device). IPv4. Every failure throws
+    /// <see cref="HttpTransportException"/>.</para>
+    /// <para><b>Bytes</b>: each response reports the HTTP bytes of the exchange and the bytes the link carried
+    /// (<see cref="OriginResponse.LinkBytesSent"/>), counted at the socket: on desktop below TLS (records and the handshake
+    /// included); on nanoFramework, whose SslStream works on the socket itself, above it.</para>
     /// <para>https: on nanoFramework TLS 1.2 is negotiated with <c>SslStream.AuthenticateAsClient(host, RootCertificate,
     /// SslProtocols.Tls12)</c>; set <see cref="RootCertificate"/> to the origin's root CA, or leave it null to use the CA
-    /// bundle stored on the device. On desktop the operating system's trust store validates the server.</para>
-    /// <para>Thread-safe: each call uses its own socket and buffers.</para>
+    /// bundle stored on the device. On desktop the operating system's trust store validates the server, unless
+    /// <see cref="TlsAuthenticator"/> does it.</para>
+    /// <para>Thread-safe: concurrent requests use their own connections.</para>
     /// </remarks>
-    public sealed class SocketTransport : IHttpTransport
+    public sealed class SocketTransport : IHttpTransport, IConnectionPool, IDisposable
     {
-        /// <summary>Creates a transport with 8 KB / 100 field header limits, a 64 KB body limit and 30 s / 60 s timeouts.</summary>
+        private readonly ConnectionPool _pool = new ConnectionPool();
+        private long _connectionsOpened;
+
+        /// <summary>
+        /// Creates a transport with 8 KB / 100 field header limits, a 64 KB body limit, 30 s / 60 s timeouts, and one
+        /// kept connection per origin for up to 4 s.
+        /// </summary>
         public SocketTransport()
         {
             TimeoutMilliseconds = 30000;
@@ -33,6 +51,12 @@ namespace HttpCache.Nano.Transport
             MaxHeaderBytes = 8192;
             MaxHeaderFields = 100;
             MaxBodyBytes = 64 * 1024;
+            MaxConnectionsPerOrigin = 1;
+
+            // Below the shortest idle timeout common servers use (5 s: Apache, Node.js), so the client, not the server,
+            // ends an idle connection: a server closing it just as a request is sent is the race that costs a retry.
+            IdleTimeoutMilliseconds = 4000;
+            Clock = new SystemClock();
         }
 
         /// <summary>Timeout of each socket send and receive, in milliseconds.</summary>
@@ -50,8 +74,32 @@ namespace HttpCache.Nano.Transport
         /// <summary>The largest body accepted.</summary>
         public int MaxBodyBytes { get; set; }
 
+        /// <summary>Idle connections kept per origin (0: close every connection after its response).</summary>
+        public int MaxConnectionsPerOrigin { get; set; }
+
+        /// <summary>How long an idle connection is kept, in milliseconds (a server's shorter <c>Keep-Alive: timeout</c> wins).</summary>
+        public int IdleTimeoutMilliseconds { get; set; }
+
+        /// <summary>The clock idle time is measured with (monotonic milliseconds).</summary>
+        public IClock Clock { get; set; }
+
         /// <summary>Root CA validating https origins on the device; null uses the device's CA store.</summary>
         public X509Certificate RootCertificate { get; set; }
+
+        /// <summary>A TLS step of the caller's own (desktop: for a private trust root), or null for the platform's.</summary>
+        public TlsAuthenticator TlsAuthenticator { get; set; }
+
+        /// <summary>Connections opened since the transport was created.</summary>
+        public long ConnectionsOpened
+        {
+            get { return _connectionsOpened; }
+        }
+
+        /// <summary>Idle connections kept now.</summary>
+        public int IdleConnections
+        {
+            get { return _pool.IdleCount; }
+        }
 
         /// <inheritdoc />
         public OriginResponse Send(OriginRequest request)
@@ -63,16 +111,70 @@ namespace HttpCache.Nano.Transport
 
             HttpUrl url = HttpUrl.Parse(request.Url);
             byte[] head = WriteRequestHead(request, url);
-            Socket socket = null;
-            Stream stream = null;
+            string origin = Connection.OriginOf(url);
+            Connection connection = MaxConnectionsPerOrigin > 0 ? _pool.Take(origin, Clock.MonotonicMilliseconds) : null;
+            bool reused = connection != null;
+            while (true)
+            {
+                bool opened = connection == null;
+                try
+                {
+                    if (opened)
+                    {
+                        connection = Connection.Open(url, this);
+                        _connectionsOpened++;
+                    }
+                }
+                catch (SocketException e)
+                {
+                    throw new HttpTransportException("Connection to " + url.Authority + " failed: " + e.Message, e);
+                }
+                catch (IOException e)
+                {
+                    throw new HttpTransportException("TLS with " + url.Authority + " failed: " + e.Message, e);
+                }
+
+                try
+                {
+                    return Exchange(connection, request, head, opened);
+                }
+                catch (HttpTransportException)
+                {
+                    connection.Close();
+                    if (reused && !opened && !connection.ResponseStarted && IsIdempotent(request.Method))
+                    {
+                        // The server closed the kept connection: once more, on a new one (no response byte was lost).
+                        connection = null;
+                        continue;
+                    }
+
+                    throw;
+                }
+            }
+        }
+
+        /// <inheritdoc />
+        public void CloseIdle()
+        {
+            _pool.CloseAll();
+        }
+
+        /// <summary>Closes the idle connections.</summary>
+        public void Dispose()
+        {
+            _pool.CloseAll();
+        }
+
+        // One request and its response on a connection; keeps the connection when the response leaves it reusable.
+        private OriginResponse Exchange(Connection connection, OriginRequest request, byte[] head, bool opened)
+        {
+            long sentBefore = opened ? 0 : connection.BytesSent;
+            long receivedBefore = opened ? 0 : connection.BytesReceived;
+            connection.ResponseStarted = false;
+            OriginResponse response;
             try
             {
-                socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-                socket.SendTimeout = TimeoutMilliseconds;
-                socket.ReceiveTimeout = TimeoutMilliseconds;
-                socket.Connect(new IPEndPoint(Resolve(url.Host), url.Port));
-                Stream connection = url.IsHttps ? TlsStream.Open(socket, url.Host, RootCertificate) : new NetworkStream(socket, true);
-                stream = new DeadlineStream(connection, TotalTimeoutMilliseconds);
+                Stream stream = new DeadlineStream(connection.Stream, TotalTimeoutMilliseconds);
                 stream.Write(head, 0, head.Length);
                 long sent = head.Length;
                 if (request.Body != null && request.Body.Length > 0)
@@ -82,37 +184,70 @@ namespace HttpCache.Nano.Transport
                 }
 
                 stream.Flush();
-                HttpResponseReader reader = new HttpResponseReader(MaxHeaderBytes, MaxHeaderFields, MaxBodyBytes);
-                OriginResponse response = reader.Read(stream, request.Method);
+                connection.ResponseStarted = true;
+                response = connection.Reader.Read(stream, request.Method);
                 response.BytesSent = sent;
-                return response;
             }
             catch (SocketException e)
             {
-                throw new HttpTransportException("Connection to " + url.Authority + " failed: " + e.Message, e);
+                connection.ResponseStarted = connection.ResponseStarted && connection.Reader.BytesRead > 0;
+                throw new HttpTransportException("Connection to " + connection.Origin + " failed: " + e.Message, e);
             }
             catch (IOException e)
             {
-                throw new HttpTransportException("I/O error talking to " + url.Authority + ": " + e.Message, e);
+                connection.ResponseStarted = connection.ResponseStarted && connection.Reader.BytesRead > 0;
+                throw new HttpTransportException("I/O error talking to " + connection.Origin + ": " + e.Message, e);
             }
-            finally
+            catch (HttpTransportException)
             {
-                if (stream != null)
-                {
-                    stream.Dispose();
-                }
-
-                if (socket != null)
-                {
-                    socket.Close();
-                }
+                connection.ResponseStarted = connection.ResponseStarted && connection.Reader.BytesRead > 0;
+                throw;
             }
+
+            response.LinkBytesSent = connection.BytesSent - sentBefore;
+            response.LinkBytesReceived = connection.BytesReceived - receivedBefore;
+            response.LinkCountsTls = connection.CountsTlsRecords;
+            response.NewConnection = opened;
+            response.TlsHandshake = opened && connection.IsTls;
+            KeepOrClose(connection);
+            return response;
+        }
+
+        private void KeepOrClose(Connection connection)
+        {
+            HttpResponseReader reader = connection.Reader;
+            connection.Exchanges++;
+            if (reader.KeepAliveMax >= 0)
+            {
+                connection.RemainingExchanges = reader.KeepAliveMax;
+            }
+
+            long idleLimit = IdleTimeoutMilliseconds;
+            if (reader.KeepAliveTimeoutSeconds >= 0 && reader.KeepAliveTimeoutSeconds * 1000 < idleLimit)
+            {
+                // The server's own idle limit, less a second of margin for the request still on its way.
+                idleLimit = reader.KeepAliveTimeoutSeconds * 1000 - 1000;
+            }
+
+            connection.IdleLimit = idleLimit;
+            if (MaxConnectionsPerOrigin > 0 && reader.CanReuseConnection && connection.RemainingExchanges != 0 && idleLimit > 0)
+            {
+                _pool.Give(connection, Clock.MonotonicMilliseconds, MaxConnectionsPerOrigin);
+                return;
+            }
+
+            connection.Close();
+        }
+
+        // RFC 9110 9.2.2: these may be sent again without changing what the first attempt meant.
+        private static bool IsIdempotent(string method)
+        {
+            return method == "GET" || method == "HEAD" || method == "OPTIONS" || method == "TRACE" || method == "PUT" || method == "DELETE";
         }
 
         /// <summary>
         /// The request line and header section as bytes (Host and, when there is a body, Content-Length added). No
-        /// <c>Connection: close</c>: every response is read by its own framing and the socket is closed right after,
-        /// so those 19 bytes would only cost metered traffic on every poll.
+        /// <c>Connection</c> field: HTTP/1.1 connections persist by default, and a connection not kept is simply closed.
         /// </summary>
         public static byte[] WriteRequestHead(OriginRequest request, HttpUrl url)
         {
@@ -141,48 +276,6 @@ namespace HttpCache.Nano.Transport
 
             writer.End();
             return writer.ToArray();
-        }
-
-        private static IPAddress Resolve(string host)
-        {
-            bool literal = true;
-            for (int i = 0; i < host.Length; i++)
-            {
-                char c = host[i];
-                if (!(c == '.' || (c >= '0' && c <= '9')))
-                {
-                    literal = false;
-                    break;
-                }
-            }
-
-            if (literal)
-            {
-                try
-                {
-                    return IPAddress.Parse(host);
-                }
-                catch (FormatException)
-                {
-                    throw new HttpTransportException("Invalid IPv4 address " + host + ".");
-                }
-                catch (ArgumentException)
-                {
-                    throw new HttpTransportException("Invalid IPv4 address " + host + ".");
-                }
-            }
-
-            IPAddress[] addresses = Dns.GetHostEntry(host).AddressList;
-            for (int i = 0; i < addresses.Length; i++)
-            {
-                // IPv4 only: prefer the first address that is not IPv6.
-                if (addresses[i].ToString().IndexOf(':') < 0)
-                {
-                    return addresses[i];
-                }
-            }
-
-            throw new HttpTransportException("No IPv4 address for " + host + ".");
         }
     }
 }

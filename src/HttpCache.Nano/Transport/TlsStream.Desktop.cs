@@ -15,17 +15,19 @@ namespace HttpCache.Nano.Transport
     /// </summary>
     internal static class TlsStream
     {
+        /// <summary>True: on desktop the SslStream sits on a stream, so the bytes below it (records, handshake) are counted.</summary>
+        public const bool CountsRecords = true;
+
         private static readonly Type s_sslStream = Type.GetType("System.Net.Security.SslStream, System.Net.Security");
 
-        /// <summary>Authenticates as a client of <paramref name="host"/> and returns the encrypted stream.</summary>
-        public static Stream Open(Socket socket, string host, X509Certificate rootCertificate)
+        /// <summary>Authenticates as a client of <paramref name="host"/> over <paramref name="network"/> and returns the encrypted stream.</summary>
+        public static Stream Open(Socket socket, Stream network, string host, X509Certificate rootCertificate)
         {
             if ((object)s_sslStream == null)
             {
                 throw new HttpTransportException("TLS is not available on this platform.");
             }
 
-            Stream network = new NetworkStream(socket, true);
             ConstructorInfo create = s_sslStream.GetConstructor(new Type[] { typeof(Stream), typeof(bool) });
             Stream ssl = (Stream)create.Invoke(new object[] { network, false });
             MethodInfo authenticate = s_sslStream.GetMethod("AuthenticateAsClient", new Type[] { typeof(string) });
