@@ -83,6 +83,8 @@ namespace HttpCache.Desktop
                 }
 
                 output.WriteLine($"({response.Body.Length} body bytes)");
+                CacheStats stats = client.Stats;
+                output.WriteLine($"link: {stats.LinkBytesSent} bytes sent, {stats.LinkBytesReceived} received at the socket (TLS included), {stats.ConnectionsOpened} connection(s), {stats.TlsHandshakes} TLS handshake(s); HTTP {stats.WireBytesSent} + {stats.WireBytesReceived} bytes");
                 return response.StatusCode >= 500 ? 1 : 0;
             }));
             return command;

@@ -20,6 +20,11 @@ namespace HttpCache.Nano.Benchmarks
                 return 0;
             }
 
+            if (args.Length > 0 && args[0] == "wire")
+            {
+                return Wire.WireCost.Run(args.Length > 1 ? int.Parse(args[1]) : 50, Console.Out).GetAwaiter().GetResult();
+            }
+
             if (args.Length > 0 && args[0] == "smoke")
             {
                 return Smoke();
@@ -52,6 +57,7 @@ namespace HttpCache.Nano.Benchmarks
                 }
             }
 
+            Wire.WireCost.Run(2, Console.Out).GetAwaiter().GetResult();
             Simulation.Outcome[] outcomes = Simulation.Bandwidth(0, 2, Console.Out);
             Simulation.Fleet(20, 0, Console.Out);
             if (outcomes[1].FlashWritesOnUnchanged != 0)

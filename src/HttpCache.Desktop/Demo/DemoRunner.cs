@@ -127,6 +127,9 @@ namespace HttpCache.Desktop.Demo
             Row(output, "  without a cache", r.WireBytesWithoutCache.ToString(CultureInfo.InvariantCulture));
             Row(output, "bytes saved", saved.ToString(CultureInfo.InvariantCulture) + string.Format(CultureInfo.InvariantCulture, " ({0:0}%)", percent));
             Row(output, "body bytes saved", s.BodyBytesSaved.ToString(CultureInfo.InvariantCulture));
+            Row(output, "bytes at the socket", (s.LinkBytesSent + s.LinkBytesReceived).ToString(CultureInfo.InvariantCulture));
+            Row(output, "connections opened", s.ConnectionsOpened.ToString(CultureInfo.InvariantCulture));
+            Row(output, "TLS handshakes", s.TlsHandshakes.ToString(CultureInfo.InvariantCulture));
             Row(output, "flash writes", options.Store == "ram" ? "- (RAM)" : r.FlashWrites.ToString(CultureInfo.InvariantCulture));
             if (options.PricePerMegabyte > 0)
             {
