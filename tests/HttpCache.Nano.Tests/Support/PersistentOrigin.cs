@@ -6,7 +6,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Threading;
-using System.Threading.Tasks;
 
 namespace HttpCache.Nano.Tests.Support
 {
@@ -42,7 +41,9 @@ namespace HttpCache.Nano.Tests.Support
             _listener = new TcpListener(IPAddress.Loopback, 0);
             _listener.Start();
             Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-            _ = Task.Run(AcceptLoop);
+
+            // Dedicated threads with blocking I/O: a busy thread pool (tests run in parallel) must not delay the replies.
+            new Thread(AcceptLoop) { IsBackground = true }.Start();
         }
 
         public int Port { get; }
@@ -67,14 +68,14 @@ namespace HttpCache.Nano.Tests.Support
             _open.Clear();
         }
 
-        private async Task AcceptLoop()
+        private void AcceptLoop()
         {
             while (!_stop.IsCancellationRequested)
             {
                 TcpClient client;
                 try
                 {
-                    client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                    client = _listener.AcceptTcpClient();
                 }
                 catch (Exception)
                 {
@@ -83,11 +84,11 @@ namespace HttpCache.Nano.Tests.Support
 
                 int id = Interlocked.Increment(ref _connections);
                 _open[id] = client;
-                _ = Task.Run(() => Serve(client, id));
+                new Thread(() => Serve(client, id)) { IsBackground = true }.Start();
             }
         }
 
-        private async Task Serve(TcpClient client, int id)
+        private void Serve(TcpClient client, int id)
         {
             using (client)
             {
@@ -101,7 +102,7 @@ namespace HttpCache.Nano.Tests.Support
                         int headEnd;
                         while ((headEnd = IndexOf(buffer, held, "\r\n\r\n")) < 0)
                         {
-                            int read = await stream.ReadAsync(buffer.AsMemory(held), _stop.Token);
+                            int read = stream.Read(buffer, held, buffer.Length - held);
                             if (read <= 0)
                             {
                                 return;
@@ -115,7 +116,7 @@ namespace HttpCache.Nano.Tests.Support
                         int total = headEnd + 4 + length;
                         while (held < total)
                         {
-                            int read = await stream.ReadAsync(buffer.AsMemory(held), _stop.Token);
+                            int read = stream.Read(buffer, held, buffer.Length - held);
                             if (read <= 0)
                             {
                                 return;
@@ -132,7 +133,7 @@ namespace HttpCache.Nano.Tests.Support
                         if (after != AfterReply.CloseWithoutReply)
                         {
                             byte[] bytes = Encoding.Latin1.GetBytes(reply);
-                            await stream.WriteAsync(bytes, _stop.Token);
+                            stream.Write(bytes, 0, bytes.Length);
                         }
 
                         if (after != AfterReply.Keep)

@@ -5,7 +5,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Threading;
-using System.Threading.Tasks;
 
 namespace HttpCache.Nano.Tests.Support
 {
@@ -22,7 +21,9 @@ namespace HttpCache.Nano.Tests.Support
             _listener = new TcpListener(IPAddress.Loopback, 0);
             _listener.Start();
             Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-            _ = Task.Run(AcceptLoop);
+
+            // Dedicated threads with blocking I/O: a busy thread pool (tests run in parallel) must not delay the replies.
+            new Thread(AcceptLoop) { IsBackground = true }.Start();
         }
 
         public int Port { get; }
@@ -39,14 +40,14 @@ namespace HttpCache.Nano.Tests.Support
             return this;
         }
 
-        private async Task AcceptLoop()
+        private void AcceptLoop()
         {
             while (!_stop.IsCancellationRequested)
             {
                 TcpClient client;
                 try
                 {
-                    client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                    client = _listener.AcceptTcpClient();
                 }
                 catch (Exception)
                 {
@@ -54,11 +55,11 @@ namespace HttpCache.Nano.Tests.Support
                 }
 
                 Interlocked.Increment(ref _connections);
-                _ = Task.Run(() => Serve(client));
+                new Thread(() => Serve(client)) { IsBackground = true }.Start();
             }
         }
 
-        private async Task Serve(TcpClient client)
+        private void Serve(TcpClient client)
         {
             using (client)
             {
@@ -69,7 +70,7 @@ namespace HttpCache.Nano.Tests.Support
                     int seen = 0;
                     while (seen < request.Length && !Encoding.Latin1.GetString(request, 0, seen).Contains("\r\n\r\n"))
                     {
-                        int read = await stream.ReadAsync(request.AsMemory(seen), _stop.Token);
+                        int read = stream.Read(request, seen, request.Length - seen);
                         if (read <= 0)
                         {
                             return;
@@ -85,14 +86,14 @@ namespace HttpCache.Nano.Tests.Support
 
                     if (reply.DelayPerByteMs <= 0)
                     {
-                        await stream.WriteAsync(reply.Bytes, _stop.Token);
+                        stream.Write(reply.Bytes, 0, reply.Bytes.Length);
                         return;
                     }
 
-                    for (int i = 0; i < reply.Bytes.Length; i++)
+                    for (int i = 0; i < reply.Bytes.Length && !_stop.IsCancellationRequested; i++)
                     {
-                        await stream.WriteAsync(reply.Bytes.AsMemory(i, 1), _stop.Token);
-                        await Task.Delay(reply.DelayPerByteMs, _stop.Token);
+                        stream.Write(reply.Bytes, i, 1);
+                        Thread.Sleep(reply.DelayPerByteMs);
                     }
                 }
                 catch (Exception)
