@@ -44,6 +44,18 @@ namespace HttpCache.Nano
         /// <summary>Age in seconds of a response served from the cache; -1 for a network or generated response, or an unknown age.</summary>
         public long Age { get; private set; }
 
+        /// <summary>
+        /// The freshness lifetime in seconds (RFC 9111 4.2.1) the cache gives the response it stores or served; 0 when
+        /// nothing was stored or the stored response must be revalidated on every use (<c>no-cache</c>).
+        /// </summary>
+        public long FreshnessLifetime { get; private set; }
+
+        /// <summary>
+        /// Seconds the stored response stays fresh from the moment it was handed out (its lifetime minus its current age);
+        /// 0 when it is stale, unknown or was not stored. A poller need not ask again sooner: the cache would answer itself.
+        /// </summary>
+        public long RemainingFreshness { get; private set; }
+
         /// <summary>For a generated response, why the origin could not be used; otherwise null.</summary>
         public string Error { get; internal set; }
 
@@ -93,6 +105,15 @@ namespace HttpCache.Nano
         internal void SetAge(long age)
         {
             Age = age;
+        }
+
+        /// <summary>Records the stored response's lifetime and the current age it was served at (-1: unknown).</summary>
+        internal void SetFreshness(StoredResponseInfo info, long age)
+        {
+            bool reusable = (info.Directives & CacheDirectives.NoCache) == 0;
+            long lifetime = reusable ? info.FreshnessLifetime : 0;
+            FreshnessLifetime = lifetime;
+            RemainingFreshness = age >= 0 && lifetime > age ? lifetime - age : 0;
         }
 
         private HeaderFields ParseFields()

@@ -8,13 +8,16 @@ namespace HttpCache.Nano
     /// Polls one URL through a <see cref="HttpCacheClient"/> and tells whether the body differs from the last one
     /// applied (compared by CRC-32 and length). The first successful poll after construction (after a boot or a
     /// wake from deep sleep) always counts as changed, so the application applies its config once per boot —
-    /// typically from flash, after a 304 or, offline, from the stored copy.
+    /// typically from flash, after a 304 or, offline, from the stored copy. With a <see cref="PollSchedule"/> each poll
+    /// also says when to poll next (<see cref="PollResult.NextPollMilliseconds"/>) and is made with the schedule's
+    /// <c>min-fresh</c>, so a fleet's polls reach the origin once per period each, spread evenly.
     /// Not thread-safe: one poller per polling thread.
     /// </summary>
     public sealed class ConfigPoller
     {
         private readonly HttpCacheClient _client;
         private readonly string _url;
+        private readonly PollSchedule _schedule;
         private bool _hasApplied;
         private uint _appliedCrc;
         private int _appliedLength;
@@ -22,6 +25,13 @@ namespace HttpCache.Nano
         /// <summary>Creates a poller for <paramref name="url"/>.</summary>
         /// <exception cref="ArgumentNullException">An argument is null.</exception>
         public ConfigPoller(HttpCacheClient client, string url)
+            : this(client, url, null)
+        {
+        }
+
+        /// <summary>Creates a poller for <paramref name="url"/> whose polls follow <paramref name="schedule"/> (null: none).</summary>
+        /// <exception cref="ArgumentNullException"><paramref name="client"/> or <paramref name="url"/> is null.</exception>
+        public ConfigPoller(HttpCacheClient client, string url, PollSchedule schedule)
         {
             if (client == null)
             {
@@ -35,13 +45,20 @@ namespace HttpCache.Nano
 
             _client = client;
             _url = url;
+            _schedule = schedule;
+        }
+
+        /// <summary>The schedule, or null.</summary>
+        public PollSchedule Schedule
+        {
+            get { return _schedule; }
         }
 
         /// <summary>Polls once.</summary>
         /// <returns>The response and whether its body is a config to apply (a 2xx whose body changed).</returns>
         public PollResult Poll()
         {
-            CacheResponse response = _client.Get(_url);
+            CacheResponse response = _schedule == null ? _client.Get(_url) : _client.Get(_url, _schedule.MinFreshSeconds);
             bool usable = response.StatusCode >= 200 && response.StatusCode < 300;
             bool changed = false;
             if (usable)
@@ -56,17 +73,18 @@ namespace HttpCache.Nano
                 }
             }
 
-            return new PollResult(response, changed);
+            return new PollResult(response, changed, _schedule == null ? -1 : _schedule.Next(response));
         }
     }
 
     /// <summary>The outcome of one <see cref="ConfigPoller.Poll"/>.</summary>
     public sealed class PollResult
     {
-        internal PollResult(CacheResponse response, bool changed)
+        internal PollResult(CacheResponse response, bool changed, int nextPollMilliseconds)
         {
             Response = response;
             Changed = changed;
+            NextPollMilliseconds = nextPollMilliseconds;
         }
 
         /// <summary>The response (from the network, the cache, or generated).</summary>
@@ -74,5 +92,8 @@ namespace HttpCache.Nano
 
         /// <summary>True when <see cref="Response"/> holds a config the application has not applied yet.</summary>
         public bool Changed { get; private set; }
+
+        /// <summary>Milliseconds to wait before the next poll, from the poller's <see cref="PollSchedule"/>; -1 without one.</summary>
+        public int NextPollMilliseconds { get; private set; }
     }
 }

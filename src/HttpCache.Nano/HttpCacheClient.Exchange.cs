@@ -133,12 +133,17 @@ namespace HttpCache.Nano
                 StoredResponseInfo info = StoredResponseInfo.Describe(response.StatusCode, facts, request.Facts, sent, received, _options.Mode, _options.MaxHeuristicLifetime);
                 CacheEntry entry = new CacheEntry(key.Normalized, response.StatusCode, response.ReasonPhrase, storedHeaders, body, info,
                     facts.HasVary ? Variance.Capture(fields, request.Fields) : null, request.CredentialHash);
-                if (!_store.Put(key, entry))
+                CacheResponse network = new CacheResponse(response.StatusCode, response.ReasonPhrase, forwarded, body, CacheSource.Network, -1);
+                if (_store.Put(key, entry))
+                {
+                    network.SetFreshness(info, info.InitialAge);
+                }
+                else
                 {
                     _stats.TooLarge++;
                 }
 
-                return new CacheResponse(response.StatusCode, response.ReasonPhrase, forwarded, body, CacheSource.Network, -1);
+                return network;
             }
         }
 

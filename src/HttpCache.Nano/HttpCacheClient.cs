@@ -132,6 +132,23 @@ namespace HttpCache.Nano
             return Send("GET", url, null, null);
         }
 
+        /// <summary>
+        /// GETs <paramref name="url"/> through the cache, accepting a stored response only while it stays fresh for at least
+        /// <paramref name="minFreshSeconds"/> more seconds (RFC 9111 5.2.1.3 <c>min-fresh</c>, applied here and not sent to
+        /// the origin, so it costs no bytes on the wire); otherwise the stored response is revalidated. Allocates a little.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="minFreshSeconds"/> is negative.</exception>
+        /// <exception cref="ArgumentException">The URL is not an absolute http or https URL.</exception>
+        public CacheResponse Get(string url, long minFreshSeconds)
+        {
+            if (minFreshSeconds < 0)
+            {
+                throw new ArgumentOutOfRangeException("minFreshSeconds");
+            }
+
+            return Send("GET", url, null, null, minFreshSeconds == 0 ? RequestFacts.None : RequestFacts.WithMinFresh(minFreshSeconds));
+        }
+
         /// <summary>Sends a request through the cache.</summary>
         /// <param name="method">The method (case-sensitive, e.g. <c>GET</c>).</param>
         /// <param name="url">The absolute http or https URL.</param>
@@ -142,13 +159,18 @@ namespace HttpCache.Nano
         /// <exception cref="ArgumentException">The method is empty or the URL is not an absolute http or https URL.</exception>
         public CacheResponse Send(string method, string url, HttpHeaders headers, byte[] body)
         {
+            return Send(method, url, headers, body, RequestFacts.Of(headers));
+        }
+
+        // Sends with the facts the policy reads (those of the headers, or the caller's own limits).
+        private CacheResponse Send(string method, string url, HttpHeaders headers, byte[] body, RequestFacts request)
+        {
             CacheKey key = CacheKey.Of("GET", url);
             if (method == null)
             {
                 throw new ArgumentNullException("method");
             }
 
-            RequestFacts request = RequestFacts.Of(headers);
             bool cacheable = (method == "GET" || method == "HEAD") && !request.Facts.HasPreconditionOrRange;
             if (!cacheable)
             {
@@ -244,6 +266,7 @@ namespace HttpCache.Nano
             _stats.FreshHits++;
             _stats.BodyBytesSaved += entry.Body.Length;
             response.SetAge(_decision.Age);
+            response.SetFreshness(entry.Info, _decision.Age);
             return response;
         }
 
@@ -296,11 +319,14 @@ namespace HttpCache.Nano
                 {
                     HeaderBlockWriter writer = new HeaderBlockWriter(entry.Headers.Length);
                     ConditionalGet.WriteNotModifiedHeaders(stored, writer);
-                    return new CacheResponse(304, "Not Modified", writer.ToArray(), null, source, age);
+                    CacheResponse notModified = new CacheResponse(304, "Not Modified", writer.ToArray(), null, source, age);
+                    notModified.SetFreshness(entry.Info, age);
+                    return notModified;
                 }
             }
 
             CacheResponse response = new CacheResponse(entry.StatusCode, entry.ReasonPhrase, headers, method == "HEAD" ? null : entry.Body, source, age);
+            response.SetFreshness(entry.Info, age);
             if (source == CacheSource.Cache && method == "GET" && (object)headers == (object)entry.Headers)
             {
                 entry.FreshResponse = response;

@@ -31,6 +31,19 @@ namespace HttpCache.Nano
         /// <summary>True when the request carries its own validators (<c>If-None-Match</c> or <c>If-Modified-Since</c>).</summary>
         public bool HasValidators { get; private set; }
 
+        /// <summary>
+        /// A request without fields whose policy reads <c>min-fresh=<paramref name="seconds"/></c>: the caller's own
+        /// limit, applied by the cache and never sent (the request forwarded to the origin stays without fields). Allocates.
+        /// </summary>
+        public static RequestFacts WithMinFresh(long seconds)
+        {
+            HttpHeaders directive = new HttpHeaders();
+            directive.Add("Cache-Control", "min-fresh=" + seconds.ToString());
+            RequestFacts request = new RequestFacts();
+            request.Facts = directive.ToFacts();
+            return request;
+        }
+
         /// <summary>The facts of <paramref name="headers"/>; <see cref="None"/> when there are none. Allocates for a request with fields.</summary>
         public static RequestFacts Of(HttpHeaders headers)
         {
