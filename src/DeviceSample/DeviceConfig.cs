@@ -13,10 +13,23 @@ namespace DeviceSample
         /// <summary>The configuration endpoint polled through the cache.</summary>
         public const string ConfigUrl = "https://config.example.com/devices/esp32/config.json";
 
+        /// <summary>
+        /// Further resources refreshed on each wake after the config (a feature-flag document, a display image). On the
+        /// config's host they share its connection: a wake of several resources pays one TLS handshake. Empty for none.
+        /// </summary>
+        public static readonly string[] WakeUrls = new string[]
+        {
+            "https://config.example.com/devices/esp32/flags.json",
+            "https://config.example.com/devices/esp32/display.bmp",
+        };
+
         /// <summary>Root CA (PEM) of the config server for https; null to use the CA bundle stored on the device.</summary>
         public static readonly string RootCaPem = null;
 
-        /// <summary>Seconds between polls.</summary>
+        /// <summary>
+        /// Seconds between polls. Each device polls at its own slot of this interval (from its MAC address), and no more
+        /// often than the config's max-age asks; see <see cref="HttpCache.Nano.PollSchedule"/>.
+        /// </summary>
         public const int PollIntervalSeconds = 60;
 
         /// <summary>Deep-sleep between polls (the flash store lets the next boot revalidate instead of downloading).</summary>

@@ -1,8 +1,10 @@
-// DeviceSample: polls a configuration URL through HttpCache.Nano on an ESP32, with a flash store that makes
-// every boot (or wake from deep sleep) cost a 304 instead of a download. Thin glue: the logic is in the library.
+// DeviceSample: polls a configuration URL (and refreshes a few more resources of its host) through HttpCache.Nano on an
+// ESP32 at this device's slot of the interval, with a flash store that makes every boot (or wake from deep sleep) cost
+// a 304 instead of a download, over one connection per wake. Thin glue: the logic is in the library.
 using System;
 using System.Device.Wifi;
 using System.Diagnostics;
+using System.Net.NetworkInformation;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using HttpCache.Nano;
@@ -43,9 +45,20 @@ namespace DeviceSample
 
             // Device reality: serve the last stored config when the network is down, however old.
             options.MaxStaleWhenOffline = CacheControl.Unbounded;
-            HttpCacheClient cache = new HttpCacheClient(store, transport, new Esp32Clock(), options);
-            ConfigPoller poller = new ConfigPoller(cache, DeviceConfig.ConfigUrl);
+            Esp32Clock clock = new Esp32Clock();
+            HttpCacheClient cache = new HttpCacheClient(store, transport, clock, options);
+            PollSchedule schedule = new PollSchedule(clock, DeviceConfig.PollIntervalSeconds * 1000, DeviceId());
+            ConfigPoller poller = new ConfigPoller(cache, DeviceConfig.ConfigUrl, schedule);
             Log("flash cache: " + flash.Count + " entries, " + flash.Bytes + " B; free heap " + FreeHeap() + " B");
+
+            // A timer wake is this device's slot already. After a power cut a whole fleet boots in the same second:
+            // each waits for its own slot, so the origin sees the fleet spread over the interval, not all at once.
+            if (Sleep.GetWakeupCause() != Sleep.WakeupCause.Timer)
+            {
+                int firstDelay = schedule.FirstDelayMilliseconds();
+                Log("first poll at this device's slot, in " + firstDelay + " ms");
+                Thread.Sleep(firstDelay);
+            }
 
             while (true)
             {
@@ -57,19 +70,50 @@ namespace DeviceSample
                     ApplyConfig(response.Body);
                 }
 
+                RefreshWakeUrls(cache);
                 Log(cache.Stats.ToString());
-                Log("flash writes " + flash.Writes + ", free heap " + FreeHeap() + " B");
+                Log("flash writes " + flash.Writes + ", free heap " + FreeHeap() + " B; next poll in " + result.NextPollMilliseconds + " ms");
 
                 if (DeviceConfig.DeepSleepBetweenPolls)
                 {
+                    // A connection does not survive deep sleep: close it cleanly rather than leave the server a half-open one.
+                    cache.CloseIdle();
+
                     // Keep a few seconds awake: a board that sleeps right after boot is hard to redeploy.
-                    Thread.Sleep(5000);
-                    Sleep.EnableWakeupByTimer(TimeSpan.FromSeconds(DeviceConfig.PollIntervalSeconds));
+                    int awake = 5000;
+                    Thread.Sleep(awake);
+                    int sleep = result.NextPollMilliseconds > awake + 1000 ? result.NextPollMilliseconds - awake : 1000;
+                    Sleep.EnableWakeupByTimer(TimeSpan.FromMilliseconds(sleep));
                     Sleep.StartDeepSleep();
                 }
 
-                Thread.Sleep(DeviceConfig.PollIntervalSeconds * 1000);
+                Thread.Sleep(result.NextPollMilliseconds);
             }
+        }
+
+        // One after another on the config's host: the cache sends them over the connection the config poll left open.
+        private static void RefreshWakeUrls(HttpCacheClient cache)
+        {
+            for (int i = 0; i < DeviceConfig.WakeUrls.Length; i++)
+            {
+                CacheResponse response = cache.Get(DeviceConfig.WakeUrls[i]);
+                Log(DeviceConfig.WakeUrls[i] + ": " + response.StatusCode + " " + response.Source.ToString() + ", fresh for " + response.RemainingFreshness + " s");
+            }
+        }
+
+        // The poll slot comes from the MAC address: stable across boots, and consecutive addresses (one batch of boards)
+        // get slots spread evenly over the interval.
+        private static uint DeviceId()
+        {
+            NetworkInterface[] interfaces = NetworkInterface.GetAllNetworkInterfaces();
+            byte[] mac = interfaces.Length > 0 ? interfaces[0].PhysicalAddress : null;
+            if (mac == null || mac.Length < 4)
+            {
+                return 0;
+            }
+
+            int n = mac.Length;
+            return (uint)(mac[n - 4] << 24 | mac[n - 3] << 16 | mac[n - 2] << 8 | mac[n - 1]);
         }
 
         private static bool ConnectWifi()

@@ -42,6 +42,9 @@ namespace HttpCache.Nano
         private int _maxPeriod;
         private int _failures;
         private long _lifetimeSeconds;
+        private long _offset;
+        private int _offsetEpoch;
+        private bool _hasOffset;
 
         /// <summary>Creates the schedule of one device.</summary>
         /// <param name="clock">The clock the cache reads too.</param>
@@ -257,9 +260,28 @@ namespace HttpCache.Nano
             return slot >= time ? slot : slot + period;
         }
 
+        // Wall-clock milliseconds: the monotonic clock plus its offset from the wall clock, which reads whole seconds only.
+        // A delay worked out from a truncated reading would drift each device by up to a second per poll, and the fleet
+        // with it; the offset is the largest seen (the readings just after a tick are exact), reset when the clock jumps.
         private long Now()
         {
-            return _clock.IsWallClockSet ? _clock.UnixSeconds * 1000 : _clock.MonotonicMilliseconds;
+            long monotonic = _clock.MonotonicMilliseconds;
+            if (!_clock.IsWallClockSet)
+            {
+                _hasOffset = false;
+                return monotonic;
+            }
+
+            long offset = _clock.UnixSeconds * 1000 - monotonic;
+            bool jumped = !_hasOffset || _offsetEpoch != _clock.MonotonicEpoch || offset > _offset + 2000 || offset < _offset - 2000;
+            if (jumped || offset > _offset)
+            {
+                _offset = offset;
+                _offsetEpoch = _clock.MonotonicEpoch;
+                _hasOffset = true;
+            }
+
+            return monotonic + _offset;
         }
 
         // Retry-After in milliseconds from now, or -1 when absent or invalid (RFC 9110 10.2.3).

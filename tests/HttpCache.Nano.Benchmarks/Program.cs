@@ -15,8 +15,10 @@ namespace HttpCache.Nano.Benchmarks
             {
                 Simulation.Bandwidth(0, 24, Console.Out);
                 Simulation.Bandwidth(300, 24, Console.Out);
-                Simulation.Fleet(args.Length > 1 ? int.Parse(args[1]) : 1000, 0, Console.Out);
-                Simulation.Fleet(args.Length > 1 ? int.Parse(args[1]) : 1000, 300, Console.Out);
+                int devices = args.Length > 1 ? int.Parse(args[1]) : 1000;
+                FleetSimulation.Run(devices, 0, false, Console.Out);
+                FleetSimulation.Run(devices, 300, false, Console.Out);
+                FleetSimulation.Run(devices, 300, true, Console.Out);
                 return 0;
             }
 
@@ -59,7 +61,7 @@ namespace HttpCache.Nano.Benchmarks
 
             Wire.WireCost.Run(2, Console.Out).GetAwaiter().GetResult();
             Simulation.Outcome[] outcomes = Simulation.Bandwidth(0, 2, Console.Out);
-            Simulation.Fleet(20, 0, Console.Out);
+            FleetSimulation.Run(20, 300, true, Console.Out);
             if (outcomes[1].FlashWritesOnUnchanged != 0)
             {
                 Console.WriteLine("smoke: flash was written on an unchanged poll");

@@ -47,6 +47,10 @@ namespace HttpCache.Nano.Benchmarks
         public long FullExchangeBytes;
         public List<long> RequestTimes;
 
+        /// <summary>While true every request is refused (an outage) and counted in <see cref="Refused"/>.</summary>
+        public bool Down;
+        public long Refused;
+
         public string ETag => "\"cfg-" + _version + "\"";
 
         public void Change()
@@ -86,6 +90,12 @@ namespace HttpCache.Nano.Benchmarks
 
         public OriginResponse Send(OriginRequest request)
         {
+            if (Down)
+            {
+                Refused++;
+                throw new HttpTransportException("connection refused");
+            }
+
             Requests++;
             RequestTimes?.Add(_clock.UnixSeconds);
             long sent = SocketTransport.WriteRequestHead(request, HttpUrl.Parse(request.Url)).Length;
@@ -261,77 +271,6 @@ namespace HttpCache.Nano.Benchmarks
                 FlashWrites = flash?.Writes ?? 0,
                 FlashWritesOnUnchanged = unchangedWrites,
             };
-        }
-
-        /// <summary>The same trace for a fleet of devices against one origin, each device starting at a random second of the first minute.</summary>
-        public static void Fleet(int devices, int maxAge, TextWriter output)
-        {
-            int polls = 24 * 60;
-            output.WriteLine($"Fleet: {devices} devices, a poll every 60 s for 24 h, 10 changes a day, max-age={maxAge}, against one origin:");
-            output.WriteLine();
-            output.WriteLine("| variant | origin requests | mean req/s | peak req/s (1 s buckets) | body bytes served | full 200 | 304 |");
-            output.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
-            foreach (bool useCache in new[] { false, true })
-            {
-                Random random = new Random(42);
-                ManualClock clock = new ManualClock(Start);
-                SimulatedOrigin origin = new SimulatedOrigin(clock, true, true, maxAge);
-                origin.RequestTimes = new List<long>();
-                int[] offsets = new int[devices];
-                HttpCacheClient[] caches = new HttpCacheClient[devices];
-                for (int d = 0; d < devices; d++)
-                {
-                    offsets[d] = random.Next(60);
-                    caches[d] = useCache ? new HttpCacheClient(new RamStore(1, 8 * 1024), origin, clock, new CacheOptions()) : null;
-                }
-
-                // Walk the day second by second; each device polls when its offset comes round.
-                int changeEvery = polls / 10;
-                for (int second = 0; second < polls * 60; second++)
-                {
-                    if (second > 0 && second % (changeEvery * 60) == 0)
-                    {
-                        origin.Change();
-                    }
-
-                    int inMinute = second % 60;
-                    for (int d = 0; d < devices; d++)
-                    {
-                        if (offsets[d] != inMinute)
-                        {
-                            continue;
-                        }
-
-                        if (useCache)
-                        {
-                            caches[d].Get(SimulatedOrigin.Url);
-                        }
-                        else
-                        {
-                            origin.Send(new OriginRequest("GET", SimulatedOrigin.Url, null, null));
-                        }
-                    }
-
-                    clock.Advance(1);
-                }
-
-                Dictionary<long, int> perSecond = new Dictionary<long, int>();
-                foreach (long t in origin.RequestTimes)
-                {
-                    perSecond[t] = perSecond.TryGetValue(t, out int n) ? n + 1 : 1;
-                }
-
-                int peak = 0;
-                foreach (int n in perSecond.Values)
-                {
-                    peak = Math.Max(peak, n);
-                }
-
-                output.WriteLine(string.Format(CultureInfo.InvariantCulture, "| {0} | {1} | {2:0.0} | {3} | {4} | {5} | {6} |",
-                    useCache ? "with HttpCache.Nano" : "no cache", origin.Requests, origin.Requests / 86400.0, peak, origin.BodyBytes, origin.FullResponses, origin.NotModified));
-            }
-
-            output.WriteLine();
         }
     }
 }

@@ -59,6 +59,32 @@ namespace HttpCache.Nano.Tests.Engine
         }
 
         [TestMethod]
+        public void ADeviceKeepsItsSubSecondSlotThoughTheWallClockShowsWholeSeconds()
+        {
+            ManualClock clock = new ManualClock(Fixtures.T0);
+            PollSchedule schedule = new PollSchedule(clock, Minute, 12345);
+            clock.AdvanceMilliseconds(schedule.FirstDelayMilliseconds());
+            long slot = Now(clock) % Minute;
+            Assert.AreNotEqual(0, (int)(slot % 1000), "this id's slot is not on a whole second");
+            CacheResponse ok = Generated(200, "");
+            for (int i = 0; i < 500; i++)
+            {
+                clock.AdvanceMilliseconds(schedule.Next(ok));
+                Assert.AreEqual(slot, Now(clock) % Minute, "poll " + i);
+            }
+
+            // SNTP moves the wall clock by an hour: the grid follows the new time. The first reading after the jump knows the
+            // new time to the second only, so the slot may come up to a second late, and it does not drift from there.
+            clock.SetWallClock(clock.UnixSeconds + 3600, true);
+            for (int i = 0; i < 100; i++)
+            {
+                clock.AdvanceMilliseconds(schedule.Next(ok));
+                long phase = (Now(clock) + 3600000) % Minute;
+                Assert.IsTrue(phase >= slot && phase < slot + 1000, "poll " + i + " after the jump: " + phase + " for slot " + slot);
+            }
+        }
+
+        [TestMethod]
         public void AResponseFreshForLongerThanTheIntervalIsPolledOncePerLifetimeAndRevalidatedAtTheSlot()
         {
             ManualClock clock = new ManualClock(Fixtures.T0);
@@ -274,9 +300,10 @@ namespace HttpCache.Nano.Tests.Engine
             return Now(clock) + schedule.FirstDelayMilliseconds();
         }
 
+        // Wall-clock milliseconds of a clock whose wall and monotonic readings started together (the wall clock shows whole seconds).
         private static long Now(ManualClock clock)
         {
-            return clock.UnixSeconds * 1000;
+            return Fixtures.T0 * 1000 + clock.MonotonicMilliseconds;
         }
 
         private static void WaitUntil(ManualClock clock, long time)
@@ -285,7 +312,7 @@ namespace HttpCache.Nano.Tests.Engine
         }
 
         // A response the way the cache hands an origin's error on (not stored, straight from the network).
-        private static CacheResponse Generated(int status, string lines)
+        internal static CacheResponse Generated(int status, string lines)
         {
             ScriptedTransport origin = new ScriptedTransport().Then(Fixtures.Response(status, lines, ""));
             return new HttpCacheClient(new RamStore(1, 1024), origin, new ManualClock(Fixtures.T0), new CacheOptions()).Get(Url);
