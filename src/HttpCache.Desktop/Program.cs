@@ -2,6 +2,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Runtime.InteropServices;
 using System.Threading;
 using HttpCache.Desktop.Demo;
 using HttpCache.Desktop.Proxy;
@@ -102,29 +103,46 @@ namespace HttpCache.Desktop
                 Description = "Single-user mode: cache like a private (one user's) cache, storing private responses and reusing them for every client. "
                     + "Only for your own device or browser; the default is a shared cache, safe for many users",
             };
+            Option<bool> noStaleOnError = new("--no-stale-on-error")
+            {
+                Description = "Answer 502/504 when the origin cannot be reached, instead of serving the stored response stale (RFC 9111 4.2.4; never done for must-revalidate, proxy-revalidate or no-cache)",
+            };
             Command command = new("proxy", "Run a caching reverse proxy in front of an origin (a shared cache: one user's private responses never reach another)")
             {
-                listen, origin, store, maxEntries, maxBytes, privateMode,
+                listen, origin, store, maxEntries, maxBytes, privateMode, noStaleOnError,
             };
             command.SetAction(result => Guard(error, () =>
             {
                 ICacheStore cacheStore = StoreFactory.Create(result.GetValue(store), result.GetValue(maxEntries), result.GetValue(maxBytes), out FlashStore _);
                 CacheMode mode = result.GetValue(privateMode) ? CacheMode.Private : CacheMode.Shared;
-                CachingProxy proxy = new CachingProxy(result.GetValue(listen), result.GetValue(origin), cacheStore, mode, output);
+                CachingProxy proxy = new CachingProxy(result.GetValue(listen), result.GetValue(origin), cacheStore, mode, output, !result.GetValue(noStaleOnError));
                 proxy.StartAsync().GetAwaiter().GetResult();
                 output.WriteLine(proxy.StartupLine);
-                using ManualResetEventSlim stop = new ManualResetEventSlim();
-                Console.CancelKeyPress += (_, e) =>
-                {
-                    e.Cancel = true;
-                    stop.Set();
-                };
-                stop.Wait();
+                WaitForStopSignal(proxy);
+                output.WriteLine("stopping: no new connections, finishing the requests in flight (up to " + CachingProxy.ShutdownGrace.TotalSeconds + " s)");
+                bool finished = proxy.StopAsync(CachingProxy.ShutdownGrace).GetAwaiter().GetResult();
                 proxy.DisposeAsync().AsTask().GetAwaiter().GetResult();
                 output.WriteLine(proxy.Client.Stats.ToString());
+                output.WriteLine(finished ? "stopped" : "stopped with " + proxy.InFlight + " request(s) unfinished");
                 return 0;
             }));
             return command;
+        }
+
+        // SIGTERM (a service manager, kill) and SIGINT (Ctrl-C, kill -INT), or the host's own lifetime seeing either first.
+        private static void WaitForStopSignal(CachingProxy proxy)
+        {
+            using ManualResetEventSlim stop = new ManualResetEventSlim();
+            void OnSignal(PosixSignalContext context)
+            {
+                context.Cancel = true;
+                stop.Set();
+            }
+
+            using PosixSignalRegistration term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+            using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+            using CancellationTokenRegistration stopping = proxy.Stopping.Register(stop.Set);
+            stop.Wait();
         }
 
         private static Command StatsCommand(TextWriter output, TextWriter error)

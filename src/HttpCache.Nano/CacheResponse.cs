@@ -62,6 +62,13 @@ namespace HttpCache.Nano
         /// <summary>True for a generated 504 caused by a transport failure (origin unreachable, timeout, malformed response).</summary>
         public bool OriginUnreachable { get; internal set; }
 
+        /// <summary>
+        /// True for a generated 504 when a stored response matched but could not be served without the origin: it must be
+        /// revalidated (<c>must-revalidate</c>, <c>no-cache</c>, a request's <c>no-cache</c>: RFC 9111 4.2.4, 5.2.2.2), or
+        /// serving it stale was not allowed (<see cref="CacheOptions.MaxStaleWhenOffline"/>, <c>stale-if-error</c>).
+        /// </summary>
+        public bool StoredResponseWithheld { get; internal set; }
+
         /// <summary>True when the body came from the cache (fresh, stale or revalidated).</summary>
         public bool IsFromCache
         {

@@ -45,7 +45,7 @@ namespace HttpCache.Nano
                             _stats.FullResponses++;
                         }
 
-                        return FromOrigin(response, null);
+                        return FromOrigin(response, null, -1);
                     }
 
                     facts.Load(fields);
@@ -97,13 +97,14 @@ namespace HttpCache.Nano
             HeaderFields fields = scratch.Response;
             HeaderFacts facts = scratch.ResponseFacts;
             byte[] forwarded = EndToEnd(fields, facts, false, scratch.Writer);
+            long age = ForwardedAge(facts, sent, received);
             lock (_lock)
             {
                 if (response.StatusCode == 304)
                 {
                     // A 304 to the client's own conditional request: nothing to store.
                     _stats.PassThroughs++;
-                    return FromOrigin(response, forwarded);
+                    return FromOrigin(response, forwarded, age);
                 }
 
                 _stats.FullResponses++;
@@ -116,7 +117,7 @@ namespace HttpCache.Nano
                         _store.Remove(key);
                     }
 
-                    return FromOrigin(response, forwarded);
+                    return FromOrigin(response, forwarded, age);
                 }
 
                 StoreVerdict verdict = Storability.Check(method, response.StatusCode, request.Facts, facts, _options.Mode);
@@ -124,7 +125,7 @@ namespace HttpCache.Nano
                 {
                     _stats.Uncacheable++;
                     _store.Remove(key);
-                    return FromOrigin(response, forwarded);
+                    return FromOrigin(response, forwarded, age);
                 }
 
                 // What the requester gets may hold fields a shared cache keeps from everyone else.
@@ -133,7 +134,7 @@ namespace HttpCache.Nano
                 StoredResponseInfo info = StoredResponseInfo.Describe(response.StatusCode, facts, request.Facts, sent, received, _options.Mode, _options.MaxHeuristicLifetime);
                 CacheEntry entry = new CacheEntry(key.Normalized, response.StatusCode, response.ReasonPhrase, storedHeaders, body, info,
                     facts.HasVary ? Variance.Capture(fields, request.Fields) : null, request.CredentialHash);
-                CacheResponse network = new CacheResponse(response.StatusCode, response.ReasonPhrase, forwarded, body, CacheSource.Network, -1);
+                CacheResponse network = new CacheResponse(response.StatusCode, response.ReasonPhrase, forwarded, body, CacheSource.Network, age);
                 if (_store.Put(key, entry))
                 {
                     network.SetFreshness(info, info.InitialAge);
@@ -188,7 +189,9 @@ namespace HttpCache.Nano
                 }
 
                 _stats.GatewayTimeouts++;
-                return Unreachable(error);
+                CacheResponse unreachable = Unreachable(error);
+                unreachable.StoredResponseWithheld = stored != null;
+                return unreachable;
             }
         }
 
@@ -201,6 +204,7 @@ namespace HttpCache.Nano
             }
 
             OriginResponse response;
+            CacheNow sent = CacheNow.Read(_clock);
             try
             {
                 response = _transport.Send(new OriginRequest(method, url, ForwardHeaders(headers, null), body));
@@ -215,15 +219,18 @@ namespace HttpCache.Nano
                 return Unreachable(e);
             }
 
+            CacheNow received = CacheNow.Read(_clock);
             CountTransfer(response);
             HeaderFields fields = new HeaderFields(_options.MaxResponseHeaderFields);
             HeaderFacts facts = new HeaderFacts();
             bool complete = fields.Parse(response.HeaderBlock, 0, response.HeaderLength) == HeaderBlockStatus.Complete;
             byte[] forwarded = null;
+            long age = -1;
             if (complete)
             {
                 facts.Load(fields);
                 forwarded = EndToEnd(fields, facts, false, new HeaderBlockWriter(response.HeaderLength + 2));
+                age = ForwardedAge(facts, sent, received);
             }
 
             lock (_lock)
@@ -239,7 +246,20 @@ namespace HttpCache.Nano
                 }
             }
 
-            return FromOrigin(response, forwarded);
+            return FromOrigin(response, forwarded, age);
+        }
+
+        // The age a response from the network leaves with (RFC 9111 4.2.3, 5.1): when an upstream cache gave it an Age,
+        // the age the cache computes from it (corrected by the response delay); none when the origin sent none, since an
+        // Age field says the response was not generated or validated by the origin for this request.
+        private static long ForwardedAge(HeaderFacts facts, CacheNow sent, CacheNow received)
+        {
+            if (facts.Age < 0)
+            {
+                return -1;
+            }
+
+            return Freshness.InitialAge(facts.Age, facts.Date, received.WallSeconds, StoredResponseInfo.ResponseDelay(sent, received));
         }
 
         private void InvalidateReference(string url, HeaderFields fields, HeaderName name)
@@ -290,6 +310,11 @@ namespace HttpCache.Nano
             {
                 scratch.LoadStored(entry.Headers);
                 HeaderFacts stored = scratch.StoredFacts;
+                if (facts.ETagIsOpaque || stored.ETagIsOpaque)
+                {
+                    return stored.ETagIsOpaque && facts.ETagIsOpaque && EntityTag.OpaqueEquals(stored.Buffer, stored.ETagStart, stored.ETagLength, facts.Buffer, facts.ETagStart, facts.ETagLength);
+                }
+
                 return stored.HasETag && EntityTag.StrongEquals(stored.Buffer, stored.ETagStart, stored.ETagLength, stored.ETagIsWeak, facts.Buffer, facts.ETagStart, facts.ETagLength, facts.ETagIsWeak);
             }
 
@@ -367,10 +392,10 @@ namespace HttpCache.Nano
             return body;
         }
 
-        private static CacheResponse FromOrigin(OriginResponse response, byte[] headers)
+        private static CacheResponse FromOrigin(OriginResponse response, byte[] headers, long age)
         {
             byte[] body = ExactBody(response);
-            return new CacheResponse(response.StatusCode, response.ReasonPhrase, headers == null ? new byte[] { 13, 10 } : headers, body, CacheSource.Network, -1);
+            return new CacheResponse(response.StatusCode, response.ReasonPhrase, headers == null ? new byte[] { 13, 10 } : headers, body, CacheSource.Network, age);
         }
 
         // What the transport reports it moved on the wire, the figure a metered link bills.

@@ -315,7 +315,10 @@ namespace HttpCache.Nano
                 HeaderFields stored = HeaderFields.Of(entry.Headers);
                 HeaderFacts facts = new HeaderFacts();
                 facts.Load(stored);
-                if (ConditionalGet.Evaluate(method, request.Facts, facts.Buffer, facts.ETagStart, facts.ETagLength, facts.ETagIsWeak, entry.Info.LastModified, true) == ConditionalResult.NotModified)
+                bool matches = facts.ETagIsOpaque && request.Facts.HasIfNoneMatch
+                    ? MatchesOpaque(request.Facts, facts)
+                    : ConditionalGet.Evaluate(method, request.Facts, facts.Buffer, facts.ETagStart, facts.ETagLength, facts.ETagIsWeak, entry.Info.LastModified, true) == ConditionalResult.NotModified;
+                if (matches)
                 {
                     HeaderBlockWriter writer = new HeaderBlockWriter(entry.Headers.Length);
                     ConditionalGet.WriteNotModifiedHeaders(stored, writer);
@@ -333,6 +336,26 @@ namespace HttpCache.Nano
             }
 
             return response;
+        }
+
+        // A client sends an unquoted validator back as it got it: If-None-Match matches when one member is exactly it.
+        private static bool MatchesOpaque(HeaderFacts request, HeaderFacts stored)
+        {
+            HeaderFields fields = request.Fields;
+            int field = request.IfNoneMatchField;
+            int position = fields.ValueStart(field);
+            int end = position + fields.ValueLength(field);
+            int memberStart;
+            int memberLength;
+            while (HeaderList.Next(fields.Buffer, ref position, end, out memberStart, out memberLength))
+            {
+                if (EntityTag.OpaqueEquals(fields.Buffer, memberStart, memberLength, stored.Buffer, stored.ETagStart, stored.ETagLength))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static CacheResponse Unreachable(HttpTransportException error)

@@ -6,6 +6,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using HttpCache.Nano;
+using HttpCache.Nano.Parsing;
 using HttpCache.Nano.Storage;
 using HttpCache.Nano.Time;
 using HttpCache.Nano.Transport;
@@ -16,7 +17,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Primitives;
 
 namespace HttpCache.Desktop.Proxy
 {
@@ -30,6 +33,9 @@ namespace HttpCache.Desktop.Proxy
     /// </summary>
     public sealed class CachingProxy : IAsyncDisposable
     {
+        /// <summary>How long a stopping proxy lets the exchanges in flight finish.</summary>
+        public static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(5);
+
         private const int MaxRequestBody = 16 * 1024 * 1024;
 
         private readonly string _listen;
@@ -37,9 +43,20 @@ namespace HttpCache.Desktop.Proxy
         private readonly TextWriter _log;
         private readonly object _logLock = new object();
         private WebApplication _app;
+        private int _inFlight;
 
         /// <summary>A proxy for <paramref name="origin"/> listening on <paramref name="listen"/>, caching as <paramref name="mode"/> says.</summary>
         public CachingProxy(string listen, string origin, ICacheStore store, CacheMode mode, TextWriter log)
+            : this(listen, origin, store, mode, log, true)
+        {
+        }
+
+        /// <summary>
+        /// A proxy for <paramref name="origin"/>; with <paramref name="staleOnLostOrigin"/> a stored response is served stale,
+        /// however old, when the origin cannot be reached (refused, reset, closed early, timed out), unless RFC 9111 4.2.4
+        /// forbids it (<c>must-revalidate</c>, <c>proxy-revalidate</c>, <c>no-cache</c>, a request's <c>no-cache</c>: then 504).
+        /// </summary>
+        public CachingProxy(string listen, string origin, ICacheStore store, CacheMode mode, TextWriter log, bool staleOnLostOrigin)
         {
             _listen = listen;
             _origin = origin.TrimEnd('/');
@@ -57,7 +74,13 @@ namespace HttpCache.Desktop.Proxy
                 MaxHeaderFields = 500,
                 TotalTimeoutMilliseconds = 120000,
             };
-            Client = new HttpCacheClient(store, transport, new SystemClock(), new CacheOptions { MaxResponseHeaderFields = 500, Mode = mode });
+            CacheOptions options = new CacheOptions { MaxResponseHeaderFields = 500, Mode = mode };
+            if (staleOnLostOrigin)
+            {
+                options.MaxStaleWhenOffline = CacheControl.Unbounded;
+            }
+
+            Client = new HttpCacheClient(store, transport, new SystemClock(), options);
         }
 
         /// <summary>The engine behind the proxy.</summary>
@@ -83,6 +106,7 @@ namespace HttpCache.Desktop.Proxy
                 options.ResponseHeaderEncodingSelector = _ => Encoding.Latin1;
             });
             builder.WebHost.UseUrls(_listen);
+            builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownGrace);
             _app = builder.Build();
             _app.Run(HandleAsync);
             await _app.StartAsync();
@@ -124,7 +148,15 @@ namespace HttpCache.Desktop.Proxy
             try
             {
                 // The engine blocks on socket I/O: give it its own thread so concurrent clients cannot starve Kestrel's pool.
-                response = await Task.Factory.StartNew(() => Client.Send(method, _origin + target, headers, body), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                Interlocked.Increment(ref _inFlight);
+                try
+                {
+                    response = await Task.Factory.StartNew(() => Client.Send(method, _origin + target, headers, body), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _inFlight);
+                }
             }
             catch (ArgumentException e)
             {
@@ -135,8 +167,10 @@ namespace HttpCache.Desktop.Proxy
 
             if (response.OriginUnreachable)
             {
-                await WritePlain(context, 502, "Bad Gateway: " + response.Error);
-                Log(method, target, 502, "ORIGIN-DOWN", timer);
+                // A stored response that must be revalidated answers 504 (RFC 9111 5.2.2.2); with nothing stored, 502.
+                int status = response.StoredResponseWithheld ? 504 : 502;
+                await WritePlain(context, status, (status == 504 ? "Gateway Timeout: " : "Bad Gateway: ") + response.Error);
+                Log(method, target, status, "ORIGIN-DOWN", timer);
                 return;
             }
 
@@ -152,7 +186,9 @@ namespace HttpCache.Desktop.Proxy
             {
                 string name = fields.GetName(i);
                 hasLength |= string.Equals(name, "Content-Length", StringComparison.OrdinalIgnoreCase);
-                context.Response.Headers.Append(name, fields.GetValue(i));
+                // Set, not Append: Append drops a field whose only value is empty, and an empty value is a valid one (RFC 9110 5.5).
+                string value = fields.GetValue(i);
+                context.Response.Headers[name] = context.Response.Headers.TryGetValue(name, out StringValues existing) ? StringValues.Concat(existing, value) : new StringValues(value);
             }
 
             bool bodyAllowed = method != "HEAD" && response.StatusCode != 204 && response.StatusCode != 304 && response.StatusCode >= 200;
@@ -172,7 +208,7 @@ namespace HttpCache.Desktop.Proxy
         private static string Decision(CacheResponse response) => response.Source switch
         {
             CacheSource.Cache => "HIT",
-            CacheSource.CacheStale => "STALE(" + response.StaleReason + ")",
+            CacheSource.CacheStale => response.StaleReason == HttpCache.Nano.Policy.StaleReason.Offline ? "STALE(origin-lost)" : "STALE(" + response.StaleReason + ")",
             CacheSource.CacheRevalidated => "REVALIDATED",
             CacheSource.Generated => "GENERATED",
             _ => "MISS",
@@ -200,12 +236,44 @@ namespace HttpCache.Desktop.Proxy
             }
         }
 
+        /// <summary>Cancelled when the host begins to stop (its console lifetime saw SIGTERM, SIGINT or SIGQUIT).</summary>
+        public CancellationToken Stopping => _app == null ? CancellationToken.None : _app.Lifetime.ApplicationStopping;
+
+        /// <summary>Requests the engine is still working on.</summary>
+        public int InFlight => Volatile.Read(ref _inFlight);
+
+        /// <summary>
+        /// Stops accepting connections, lets the exchanges in flight finish for up to <paramref name="grace"/>, and waits
+        /// for the engine's own work on them (a store write) within the same time. True when everything finished.
+        /// </summary>
+        public async Task<bool> StopAsync(TimeSpan grace)
+        {
+            if (_app == null)
+            {
+                return true;
+            }
+
+            Stopwatch elapsed = Stopwatch.StartNew();
+            using (CancellationTokenSource deadline = new CancellationTokenSource(grace))
+            {
+                await _app.StopAsync(deadline.Token);
+            }
+
+            while (InFlight > 0 && elapsed.Elapsed < grace)
+            {
+                await Task.Delay(20);
+            }
+
+            return InFlight == 0;
+        }
+
         public async ValueTask DisposeAsync()
         {
             if (_app != null)
             {
-                await _app.StopAsync();
+                await StopAsync(ShutdownGrace);
                 await _app.DisposeAsync();
+                _app = null;
             }
         }
     }

@@ -36,6 +36,38 @@ namespace HttpCache.Nano.Parsing
             return true;
         }
 
+        /// <summary>
+        /// Reads a value that is not an entity-tag but what some origins send instead (<c>ETag: 0x8D5AB12</c>): one run of
+        /// visible characters without quotes, commas or whitespace. Kept as an opaque validator: sent back byte for byte
+        /// and compared exactly (<see cref="OpaqueEquals"/>), never where a strong comparison is required.
+        /// </summary>
+        /// <param name="buffer">The bytes.</param>
+        /// <param name="start">The value's first byte.</param>
+        /// <param name="length">The value's length.</param>
+        /// <param name="tagStart">The value's first byte after whitespace; -1 when it is not such a value.</param>
+        /// <param name="tagLength">The value's length without surrounding whitespace; 0 when it is not such a value.</param>
+        public static bool TryParseOpaque(byte[] buffer, int start, int length, out int tagStart, out int tagLength)
+        {
+            int end = Ascii.TrimEnd(buffer, start, start + length);
+            int s = Ascii.SkipWhitespace(buffer, start, end);
+            tagStart = -1;
+            tagLength = 0;
+            if (s >= end || ByteSearch.Quote(buffer, s, end) >= 0 || ByteSearch.Comma(buffer, s, end) >= 0 || !AreEtagChars(buffer, s, end))
+            {
+                return false;
+            }
+
+            tagStart = s;
+            tagLength = end - s;
+            return true;
+        }
+
+        /// <summary>Exact comparison of two opaque validators (<see cref="TryParseOpaque"/>).</summary>
+        public static bool OpaqueEquals(byte[] a, int aStart, int aLength, byte[] b, int bStart, int bLength)
+        {
+            return aLength > 0 && aLength == bLength && Ascii.SequenceEquals(a, aStart, b, bStart, aLength);
+        }
+
         /// <summary>Strong comparison (RFC 9110 8.8.3.2): both strong and the same opaque-tag.</summary>
         public static bool StrongEquals(byte[] a, int aStart, int aLength, bool aWeak, byte[] b, int bStart, int bLength, bool bWeak)
         {

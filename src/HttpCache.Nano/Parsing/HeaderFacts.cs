@@ -41,6 +41,7 @@ namespace HttpCache.Nano.Parsing
         private int _etagStart;
         private int _etagLength;
         private bool _etagWeak;
+        private bool _etagOpaque;
 
         /// <summary>Creates an empty set of facts.</summary>
         public HeaderFacts()
@@ -121,7 +122,10 @@ namespace HttpCache.Nano.Parsing
         /// <summary>True when <c>Content-Length</c> was present but invalid or conflicting.</summary>
         public bool ContentLengthInvalid { get; private set; }
 
-        /// <summary>True when the message has a valid <c>ETag</c> (the first valid one is described below).</summary>
+        /// <summary>
+        /// True when the message has a valid <c>ETag</c> (the first valid one is described below) or, without one, an
+        /// unquoted value kept as an opaque validator (<see cref="ETagIsOpaque"/>).
+        /// </summary>
         public bool HasETag
         {
             get
@@ -161,7 +165,20 @@ namespace HttpCache.Nano.Parsing
             }
         }
 
-        /// <summary>The entity-tag as written (<c>"v1"</c> or <c>W/"v1"</c>), or null without a valid one. Allocates.</summary>
+        /// <summary>
+        /// True when <see cref="HasETag"/> describes an unquoted value (<c>ETag: 0x8D5AB12</c>), not an entity-tag: it is
+        /// sent back verbatim in <c>If-None-Match</c> and matched exactly, never used for a strong comparison.
+        /// </summary>
+        public bool ETagIsOpaque
+        {
+            get
+            {
+                ParseETag();
+                return _etagOpaque;
+            }
+        }
+
+        /// <summary>The entity-tag as written (<c>"v1"</c> or <c>W/"v1"</c>, or the opaque value), or null without one. Allocates.</summary>
         public string ETagToString()
         {
             return HasETag ? TextBytes.ToString(Buffer, _etagStart - (_etagWeak ? 2 : 0), EntityTag.WrittenLength(_etagLength, _etagWeak)) : null;
@@ -247,6 +264,7 @@ namespace HttpCache.Nano.Parsing
             _etagStart = -1;
             _etagLength = 0;
             _etagWeak = false;
+            _etagOpaque = false;
             Age = -1;
             ContentLength = -1;
             ContentLengthInvalid = false;
@@ -424,6 +442,24 @@ namespace HttpCache.Nano.Parsing
             {
                 if (EntityTag.TryParse(_fields.Buffer, _fields.ValueStart(i), _fields.ValueLength(i), out _etagStart, out _etagLength, out _etagWeak))
                 {
+                    return;
+                }
+            }
+
+            if (_etagField >= 0)
+            {
+                ParseOpaqueETag();
+            }
+        }
+
+        // No entity-tag: an unquoted value is still what the origin recognises in If-None-Match (browsers send it back).
+        private void ParseOpaqueETag()
+        {
+            for (int i = _etagField; i >= 0; i = _fields.IndexOf(HeaderName.ETag, i + 1))
+            {
+                if (EntityTag.TryParseOpaque(_fields.Buffer, _fields.ValueStart(i), _fields.ValueLength(i), out _etagStart, out _etagLength))
+                {
+                    _etagOpaque = true;
                     return;
                 }
             }

@@ -10,7 +10,7 @@ namespace HttpCache.Nano.Policy
         /// The freshness lifetime of a response (RFC 9111 4.2.1): in a shared cache <c>s-maxage</c> first
         /// (5.2.2.10; a private cache ignores it), then <c>max-age</c>, else <c>Expires</c> − <c>Date</c> (an invalid
         /// Expires means 0), else, when <paramref name="heuristicAllowed"/> and the status is heuristically
-        /// cacheable, 10% of <c>Date</c> − <c>Last-Modified</c> capped at <paramref name="heuristicCap"/> (4.2.2), else 0.
+        /// cacheable (or the response is marked <c>public</c>), 10% of <c>Date</c> − <c>Last-Modified</c> capped at <paramref name="heuristicCap"/> (4.2.2), else 0.
         /// </summary>
         /// <param name="statusCode">The response status.</param>
         /// <param name="response">The response's header facts.</param>
@@ -51,7 +51,9 @@ namespace HttpCache.Nano.Policy
                 return lifetime > 0 ? lifetime : 0;
             }
 
-            if (heuristicAllowed && HeuristicStatus.IsHeuristicallyCacheable(statusCode) && response.LastModified >= 0 && date >= 0 && date > response.LastModified)
+            // RFC 9111 4.2.2: heuristics for a heuristically cacheable status, or for any other one marked public.
+            bool heuristicStatus = HeuristicStatus.IsHeuristicallyCacheable(statusCode) || cc.Has(CacheDirectives.Public);
+            if (heuristicAllowed && heuristicStatus && response.LastModified >= 0 && date >= 0 && date > response.LastModified)
             {
                 isHeuristic = true;
                 long heuristic = (date - response.LastModified) / 10;

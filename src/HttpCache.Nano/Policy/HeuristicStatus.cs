@@ -1,4 +1,4 @@
-// HeuristicStatus: which status codes the cache understands and which are heuristically cacheable.
+// HeuristicStatus: which status codes the cache stores, understands (must-understand) and may give heuristic freshness.
 namespace HttpCache.Nano.Policy
 {
     /// <summary>Status code classes of RFC 9110 15.1 as the cache uses them.</summary>
@@ -31,12 +31,43 @@ namespace HttpCache.Nano.Policy
         }
 
         /// <summary>
-        /// Final status codes whose semantics this cache implements and may store: every final code except
-        /// 206 (no range support) and 304 (only ever a validation answer).
+        /// Final status codes this cache may store without <c>must-understand</c> (RFC 9111 3): every final code except
+        /// 206 (partial content is not stored) and 304 (only ever a validation answer).
         /// </summary>
         public static bool IsStorable(int statusCode)
         {
             return statusCode >= 200 && statusCode <= 599 && statusCode != 206 && statusCode != 304;
+        }
+
+        /// <summary>
+        /// The status codes whose caching semantics this cache implements (RFC 9111 5.2.2.3 "understands"): those
+        /// RFC 9110 defines, less 206 (partial content is not stored) and 304 (a validation answer, never stored).
+        /// With <c>must-understand</c> only these are stored; any other final code, registered later or private to
+        /// one origin (299, 599), is not, whatever else the response says.
+        /// </summary>
+        public static bool IsUnderstood(int statusCode)
+        {
+            if (statusCode >= 200 && statusCode <= 205)
+            {
+                return true;
+            }
+
+            if (statusCode >= 300 && statusCode <= 308)
+            {
+                return statusCode != 304 && statusCode != 306;
+            }
+
+            if (statusCode >= 400 && statusCode <= 417)
+            {
+                return true;
+            }
+
+            if (statusCode >= 500 && statusCode <= 505)
+            {
+                return true;
+            }
+
+            return statusCode == 421 || statusCode == 422 || statusCode == 426;
         }
     }
 }

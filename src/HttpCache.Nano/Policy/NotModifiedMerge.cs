@@ -10,7 +10,7 @@ namespace HttpCache.Nano.Policy
     {
         /// <summary>
         /// Whether a 304 selects the stored response (RFC 9111 4.3.3): an entity-tag in the 304 must equal the
-        /// stored one (strongly when the 304's is strong, weakly otherwise); without one, a Last-Modified in the
+        /// stored one (strongly when the 304's is strong, weakly otherwise; an unquoted one exactly); without one, a Last-Modified in the
         /// 304 must equal the stored one; a 304 with no validator at all selects the response the cache
         /// validated (this cache keeps one response per URI).
         /// </summary>
@@ -23,6 +23,13 @@ namespace HttpCache.Nano.Policy
                 if (!stored.HasETag)
                 {
                     return false;
+                }
+
+                if (notModified.ETagIsOpaque || stored.ETagIsOpaque)
+                {
+                    // An unquoted validator matches only itself, byte for byte.
+                    return notModified.ETagIsOpaque && stored.ETagIsOpaque
+                        && EntityTag.OpaqueEquals(notModified.Buffer, notModified.ETagStart, notModified.ETagLength, stored.Buffer, stored.ETagStart, stored.ETagLength);
                 }
 
                 return notModified.ETagIsWeak

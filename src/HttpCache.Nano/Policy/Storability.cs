@@ -13,8 +13,9 @@ namespace HttpCache.Nano.Policy
         /// <param name="response">The response's header facts.</param>
         /// <param name="mode">Which cache is storing.</param>
         /// <remarks>
-        /// <para>Both modes: <c>no-store</c> forbids storing unless <c>must-understand</c> lifts it for a status this cache
-        /// implements (RFC 9111 5.2.2.3); <c>Vary: *</c> can never be reused (4.1). A response is storable when it
+        /// <para>Both modes: with <c>must-understand</c> only a status this cache understands is stored
+        /// (<see cref="HeuristicStatus.IsUnderstood"/>), and its <c>no-store</c> is set aside (RFC 9111 5.2.2.3); otherwise
+        /// <c>no-store</c> forbids storing; <c>Vary: *</c> can never be reused (4.1). A response is storable when it
         /// has explicit freshness, is marked <c>public</c> (or, in a private cache, <c>private</c>), or has a
         /// heuristically cacheable status (RFC 9110 15.1) — the last case covers <c>200</c> with only an ETag,
         /// stored to be revalidated.</para>
@@ -32,13 +33,15 @@ namespace HttpCache.Nano.Policy
                 return StoreVerdict.Method;
             }
 
-            if (!HeuristicStatus.IsStorable(statusCode))
+            // RFC 9111 5.2.2.3: with must-understand only a status whose semantics the cache implements is stored, and
+            // then no-store (sent for caches that do not know must-understand) is set aside.
+            CacheControl responseCc = response.CacheControl;
+            bool mustUnderstand = responseCc.Has(CacheDirectives.MustUnderstand);
+            if (mustUnderstand ? !HeuristicStatus.IsUnderstood(statusCode) : !HeuristicStatus.IsStorable(statusCode))
             {
                 return StoreVerdict.Status;
             }
 
-            CacheControl responseCc = response.CacheControl;
-            bool mustUnderstand = responseCc.Has(CacheDirectives.MustUnderstand);
             if (request.CacheControl.Has(CacheDirectives.NoStore) || (responseCc.Has(CacheDirectives.NoStore) && !mustUnderstand))
             {
                 return StoreVerdict.NoStore;

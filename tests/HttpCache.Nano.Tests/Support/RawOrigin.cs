@@ -12,7 +12,7 @@ namespace HttpCache.Nano.Tests.Support
     public sealed class RawOrigin : IDisposable
     {
         private readonly TcpListener _listener;
-        private readonly ConcurrentQueue<(byte[] Bytes, int DelayPerByteMs)> _replies = new();
+        private readonly ConcurrentQueue<(byte[] Bytes, int DelayPerByteMs, bool Reset)> _replies = new();
         private readonly CancellationTokenSource _stop = new();
         private int _connections;
 
@@ -36,7 +36,14 @@ namespace HttpCache.Nano.Tests.Support
 
         public RawOrigin Then(byte[] reply, int delayPerByteMs = 0)
         {
-            _replies.Enqueue((reply, delayPerByteMs));
+            _replies.Enqueue((reply, delayPerByteMs, false));
+            return this;
+        }
+
+        /// <summary>Sends <paramref name="reply"/>, then resets the connection (RST, not FIN): an origin lost mid-exchange.</summary>
+        public RawOrigin ThenReset(string reply)
+        {
+            _replies.Enqueue((Encoding.Latin1.GetBytes(reply), 0, true));
             return this;
         }
 
@@ -79,8 +86,15 @@ namespace HttpCache.Nano.Tests.Support
                         seen += read;
                     }
 
-                    if (!_replies.TryDequeue(out (byte[] Bytes, int DelayPerByteMs) reply))
+                    if (!_replies.TryDequeue(out (byte[] Bytes, int DelayPerByteMs, bool Reset) reply))
                     {
+                        return;
+                    }
+
+                    if (reply.Reset)
+                    {
+                        stream.Write(reply.Bytes, 0, reply.Bytes.Length);
+                        client.Client.LingerState = new LingerOption(true, 0);
                         return;
                     }
 

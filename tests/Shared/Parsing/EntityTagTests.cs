@@ -118,6 +118,40 @@ namespace HttpCache.Nano.Tests.Parsing
         }
 
         // An entity-tag parsed from a string, as the ranges the library compares.
+        [TestMethod]
+        public void AnUnquotedValueIsReadAsAnOpaqueValidatorOnlyWhenItIsOneRunOfVisibleCharacters()
+        {
+            // value, accepted, the validator read from it
+            string[] cases = new string[]
+            {
+                "0x8D5AB12", "yes", "0x8D5AB12",
+                "  abc-123  ", "yes", "abc-123",
+                "W/abc", "yes", "W/abc",
+                "7", "yes", "7",
+                "a b", "no", "",
+                "a,b", "no", "",
+                "\"v1", "no", "",
+                "v1\"", "no", "",
+                "", "no", "",
+                "   ", "no", "",
+            };
+            for (int i = 0; i < cases.Length; i += 3)
+            {
+                byte[] bytes = Fixtures.Bytes(cases[i]);
+                int start;
+                int length;
+                bool accepted = EntityTag.TryParseOpaque(bytes, 0, bytes.Length, out start, out length);
+                Assert.AreEqual(cases[i + 1] == "yes", accepted, "[" + cases[i] + "]");
+                Assert.AreEqual(cases[i + 2], accepted ? TextBytes.ToString(bytes, start, length) : "", "[" + cases[i] + "]");
+            }
+
+            byte[] a = Fixtures.Bytes("0x8D5AB12");
+            byte[] b = Fixtures.Bytes("x0x8D5AB12");
+            Assert.IsTrue(EntityTag.OpaqueEquals(a, 0, a.Length, b, 1, a.Length));
+            Assert.IsFalse(EntityTag.OpaqueEquals(a, 0, a.Length, b, 0, a.Length));
+            Assert.IsFalse(EntityTag.OpaqueEquals(a, 0, 0, b, 1, 0), "an empty value matches nothing");
+        }
+
         private sealed class Tag
         {
             public Tag(string value)
