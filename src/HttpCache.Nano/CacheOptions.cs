@@ -4,10 +4,13 @@ namespace HttpCache.Nano
     /// <summary>Cache-wide settings. The defaults follow RFC 9111 strictly.</summary>
     public sealed class CacheOptions
     {
+        private int _maxVariantsPerUri;
+
         /// <summary>Creates the default options.</summary>
         public CacheOptions()
         {
             MaxStaleWhenOffline = -1;
+            MaxVariantsPerUri = DefaultMaxVariantsPerUri;
             MaxHeuristicLifetime = 86400;
             MaxResponseHeaderFields = 100;
         }
@@ -20,6 +23,33 @@ namespace HttpCache.Nano
         /// <c>no-cache</c> or <c>must-revalidate</c> (in a shared cache also <c>proxy-revalidate</c>) are never served stale (RFC 9111 4.2.4).
         /// </summary>
         public long MaxStaleWhenOffline { get; set; }
+
+#if NANOFRAMEWORK_1_0
+        /// <summary>The default of <see cref="MaxVariantsPerUri"/> on the device: a device seldom varies its own requests.</summary>
+        public const int DefaultMaxVariantsPerUri = 2;
+#else
+        /// <summary>The default of <see cref="MaxVariantsPerUri"/> on desktop: a proxy's clients alternate languages and encodings.</summary>
+        public const int DefaultMaxVariantsPerUri = 4;
+#endif
+
+        /// <summary>
+        /// Responses kept per URI when it varies (RFC 9111 4.1: <c>Vary</c>): the most recent at the URI's own key, older
+        /// ones under variant keys, the least recently stored dropped beyond this; 1 keeps only the latest. Always within
+        /// the store's entry and byte budgets. Default 4 on desktop, 2 on the device.
+        /// </summary>
+        public int MaxVariantsPerUri
+        {
+            get { return _maxVariantsPerUri; }
+            set
+            {
+                if (value < 1)
+                {
+                    throw new System.ArgumentOutOfRangeException("value");
+                }
+
+                _maxVariantsPerUri = value;
+            }
+        }
 
         /// <summary>The longest heuristic freshness lifetime (10% of Date − Last-Modified), in seconds; default one day.</summary>
         public long MaxHeuristicLifetime { get; set; }

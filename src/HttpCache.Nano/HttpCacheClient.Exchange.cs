@@ -1,5 +1,5 @@
 // HttpCacheClient.Exchange: the client's side of talking to the origin — the (conditional) request, the 304 merge,
-// storing a full response, invalidation and transport errors. Parsing state is reused through ExchangeScratch.
+// storing a full response and transport errors. Parsing state is reused through ExchangeScratch.
 using HttpCache.Nano.Parsing;
 using HttpCache.Nano.Policy;
 using HttpCache.Nano.Storage;
@@ -12,8 +12,9 @@ namespace HttpCache.Nano
         // One set of parsing tables kept for the next exchange (a device runs one at a time); a concurrent exchange makes its own.
         private ExchangeScratch _spare;
 
-        // Sends the request (conditional when validating is set) and applies the answer to the store.
-        private CacheResponse Exchange(string method, string url, CacheKey key, HttpHeaders headers, RequestFacts request, CacheEntry validating, CacheEntry stored,
+        // Sends the request (conditional when validating is set) and applies the answer to the store; storedKey is where
+        // the stored response (a variant of key's URI) lives.
+        private CacheResponse Exchange(string method, string url, CacheKey key, CacheKey storedKey, HttpHeaders headers, RequestFacts request, CacheEntry validating, CacheEntry stored,
             bool staleIfError, bool staleWhenOffline)
         {
             ExchangeScratch scratch = TakeScratch();
@@ -54,7 +55,7 @@ namespace HttpCache.Nano
                         scratch.LoadStored(validating.Headers);
                         if (NotModifiedMerge.Selects(facts, scratch.StoredFacts))
                         {
-                            return Freshen(key, validating, method, request, scratch, sent, received);
+                            return Freshen(storedKey, validating, method, request, scratch, sent, received);
                         }
 
                         // The 304 does not match what was stored (RFC 9111 4.3.3): fetch the full response once.
@@ -135,7 +136,7 @@ namespace HttpCache.Nano
                 CacheEntry entry = new CacheEntry(key.Normalized, response.StatusCode, response.ReasonPhrase, storedHeaders, body, info,
                     facts.HasVary ? Variance.Capture(fields, request.Fields) : null, request.CredentialHash);
                 CacheResponse network = new CacheResponse(response.StatusCode, response.ReasonPhrase, forwarded, body, CacheSource.Network, age);
-                if (_store.Put(key, entry))
+                if (StoreVariant(key, entry))
                 {
                     network.SetFreshness(info, info.InitialAge);
                 }
@@ -195,60 +196,6 @@ namespace HttpCache.Nano
             }
         }
 
-        private CacheResponse PassThrough(string method, string url, CacheKey key, HttpHeaders headers, byte[] body)
-        {
-            lock (_lock)
-            {
-                _stats.Requests++;
-                _stats.PassThroughs++;
-            }
-
-            OriginResponse response;
-            CacheNow sent = CacheNow.Read(_clock);
-            try
-            {
-                response = _transport.Send(new OriginRequest(method, url, ForwardHeaders(headers, null), body));
-            }
-            catch (HttpTransportException e)
-            {
-                lock (_lock)
-                {
-                    _stats.TransportErrors++;
-                }
-
-                return Unreachable(e);
-            }
-
-            CacheNow received = CacheNow.Read(_clock);
-            CountTransfer(response);
-            HeaderFields fields = new HeaderFields(_options.MaxResponseHeaderFields);
-            HeaderFacts facts = new HeaderFacts();
-            bool complete = fields.Parse(response.HeaderBlock, 0, response.HeaderLength) == HeaderBlockStatus.Complete;
-            byte[] forwarded = null;
-            long age = -1;
-            if (complete)
-            {
-                facts.Load(fields);
-                forwarded = EndToEnd(fields, facts, false, new HeaderBlockWriter(response.HeaderLength + 2));
-                age = ForwardedAge(facts, sent, received);
-            }
-
-            lock (_lock)
-            {
-                if (Invalidation.Invalidates(method, response.StatusCode))
-                {
-                    Invalidate(key);
-                    if (complete)
-                    {
-                        InvalidateReference(url, fields, HeaderName.Location);
-                        InvalidateReference(url, fields, HeaderName.ContentLocation);
-                    }
-                }
-            }
-
-            return FromOrigin(response, forwarded, age);
-        }
-
         // The age a response from the network leaves with (RFC 9111 4.2.3, 5.1): when an upstream cache gave it an Age,
         // the age the cache computes from it (corrected by the response delay); none when the origin sent none, since an
         // Age field says the response was not generated or validated by the origin for this request.
@@ -260,42 +207,6 @@ namespace HttpCache.Nano
             }
 
             return Freshness.InitialAge(facts.Age, facts.Date, received.WallSeconds, StoredResponseInfo.ResponseDelay(sent, received));
-        }
-
-        private void InvalidateReference(string url, HeaderFields fields, HeaderName name)
-        {
-            int index = fields.IndexOf(name);
-            if (index < 0)
-            {
-                return;
-            }
-
-            string target = Invalidation.ResolveSameOrigin(url, fields.ValueToString(index));
-            if (target == null)
-            {
-                return;
-            }
-
-            CacheKey targetKey;
-            try
-            {
-                targetKey = CacheKey.Of("GET", target);
-            }
-            catch (System.ArgumentException)
-            {
-                // A reference that is not a usable URL names nothing stored.
-                return;
-            }
-
-            Invalidate(targetKey);
-        }
-
-        private void Invalidate(CacheKey key)
-        {
-            if (_store.Remove(key))
-            {
-                _stats.Invalidations++;
-            }
         }
 
         private bool WithholdsShared(HeaderFacts facts)

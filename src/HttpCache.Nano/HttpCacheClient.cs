@@ -178,13 +178,21 @@ namespace HttpCache.Nano
             }
 
             CacheEntry entry;
+            CacheKey storedKey;
             bool revalidate;
             bool staleIfError;
             bool staleWhenOffline;
             lock (_lock)
             {
                 _stats.Requests++;
-                entry = FindVariant(key, request);
+                CacheEntry varying;
+                entry = FindVariant(key, request, out varying);
+                storedKey = key;
+                if (varying != null)
+                {
+                    entry = FindOtherVariant(key, varying, request, out storedKey);
+                }
+
                 bool pending = entry != null && _revalidatePending.Count > 0 && _revalidatePending.Contains(entry.Key);
                 CacheResponse fresh = ServeIfFresh(entry, method, request, pending);
                 if (fresh != null)
@@ -231,19 +239,7 @@ namespace HttpCache.Nano
                 }
             }
 
-            return Exchange(method, url, key, headers, request, revalidate ? entry : null, entry, staleIfError, staleWhenOffline);
-        }
-
-        // The stored response for the key if this request may use it (credential and Vary match), else null.
-        private CacheEntry FindVariant(CacheKey key, RequestFacts request)
-        {
-            CacheEntry entry = _store.Find(key);
-            if (entry == null || entry.CredentialHash != request.CredentialHash)
-            {
-                return null;
-            }
-
-            return !entry.Info.HasVary || Variance.Matches(entry.VaryValues, request.Fields) ? entry : null;
+            return Exchange(method, url, key, storedKey, headers, request, revalidate ? entry : null, entry, staleIfError, staleWhenOffline);
         }
 
         // The fresh-hit path: decides into _decision; when a fresh entry answers a plain GET and already has its response

@@ -204,6 +204,8 @@ namespace HttpCache.Nano.Benchmarks
             }
 
             public bool Remove(CacheKey key) => false;
+
+            public int RemoveVariants(CacheKey key) => 0;
         }
     }
 }

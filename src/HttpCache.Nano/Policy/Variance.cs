@@ -10,7 +10,9 @@ namespace HttpCache.Nano.Policy
     /// Values are normalised before comparison as RFC 9111 4.1 allows: several field lines are combined into one
     /// list, empty list members are dropped, whitespace around members is removed and runs of whitespace inside a
     /// member become one space. Letter case is kept (only some fields are case-insensitive, and a miss is always
-    /// safe). The capture holds the field names too, so matching needs only the capture and the request.
+    /// safe), except for the fields <see cref="VaryNormalization"/> names (<c>Accept-Language</c>: case, inner whitespace
+    /// and member order set aside). The capture holds the field names too, so matching needs only the capture and
+    /// the request; its <see cref="Signature"/> names the variant in its store key.
     /// </summary>
     /// <remarks>Capture format: a version byte, then per Vary member its name (lower case), 0, a presence byte, the normalised value, 0.</remarks>
     public static class Variance
@@ -82,6 +84,62 @@ namespace HttpCache.Nano.Policy
             return true;
         }
 
+        /// <summary>
+        /// The request's values of the fields <paramref name="captured"/> names, in the same form: what a stored variant
+        /// of this request would have captured (its <see cref="Signature"/> finds it). Null for an invalid capture.
+        /// </summary>
+        public static byte[] CaptureFor(byte[] captured, HeaderFields request)
+        {
+            if (captured == null || captured.Length == 0 || captured[0] != Format)
+            {
+                return null;
+            }
+
+            HeaderBlockWriter capture = new HeaderBlockWriter(captured.Length + 16);
+            capture.AppendByte(Format);
+            int position = 1;
+            while (position < captured.Length)
+            {
+                int nameEnd = IndexOfEnd(captured, position);
+                if (nameEnd < 0 || nameEnd + 1 >= captured.Length)
+                {
+                    return null;
+                }
+
+                capture.AppendBytes(captured, position, nameEnd - position + 1);
+                WriteValue(request, captured, position, nameEnd - position, capture);
+                int valueEnd = IndexOfEnd(captured, nameEnd + 2);
+                if (valueEnd < 0)
+                {
+                    return null;
+                }
+
+                position = valueEnd + 1;
+            }
+
+            return capture.ToArray();
+        }
+
+        /// <summary>A 64-bit FNV-1a hash of a capture in hexadecimal: the variant's part of its store key.</summary>
+        public static string Signature(byte[] captured)
+        {
+            ulong hash = 14695981039346656037UL;
+            for (int i = 0; i < captured.Length; i++)
+            {
+                hash = (hash ^ captured[i]) * 1099511628211UL;
+            }
+
+            char[] hex = new char[16];
+            for (int i = 15; i >= 0; i--)
+            {
+                int digit = (int)(hash & 0xF);
+                hex[i] = (char)(digit < 10 ? '0' + digit : 'a' + digit - 10);
+                hash >>= 4;
+            }
+
+            return new string(hex);
+        }
+
         /// <summary>A 64-bit FNV-1a hash of the request's Authorization value (never stored itself), or 0 without one.</summary>
         public static long CredentialHash(HeaderFields request)
         {
@@ -108,6 +166,17 @@ namespace HttpCache.Nano.Policy
         {
             int presence = output.Length;
             output.AppendByte(Absent);
+            if (VaryNormalization.IsNormalized(name, nameStart, nameLength))
+            {
+                if (VaryNormalization.WriteSorted(request, name, nameStart, nameLength, output))
+                {
+                    output.Buffer[presence] = Present;
+                }
+
+                output.AppendByte(EndOfText);
+                return;
+            }
+
             bool wroteMember = false;
             byte[] buffer = request.Buffer;
             for (int i = 0; i < request.Count; i++)
@@ -141,6 +210,13 @@ namespace HttpCache.Nano.Policy
         // then the members as WriteValue writes them, compared as they are read.
         private static bool ValueMatches(HeaderFields request, byte[] captured, int nameStart, int nameLength, int presence, int end)
         {
+            if (VaryNormalization.IsNormalized(captured, nameStart, nameLength))
+            {
+                bool found;
+                bool same = VaryNormalization.Matches(request, captured, nameStart, nameLength, captured, presence + 1, end, out found);
+                return same && captured[presence] == (found ? Present : Absent);
+            }
+
             bool present = false;
             bool wroteMember = false;
             int p = presence + 1;

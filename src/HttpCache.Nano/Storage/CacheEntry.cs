@@ -63,6 +63,15 @@ namespace HttpCache.Nano.Storage
         /// <summary>True once <see cref="ConditionalHeader"/> has been worked out.</summary>
         internal bool ConditionalPrepared;
 
+        /// <summary>The same response under another key (a variant moved aside for a newer one of its URI).</summary>
+        internal CacheEntry WithKey(string key)
+        {
+            CacheEntry moved = new CacheEntry(key, StatusCode, ReasonPhrase, Headers, Body, Info, VaryValues, CredentialHash);
+            moved.SetConditional(ConditionalHeader, ConditionalValue);
+            moved.ConditionalPrepared = ConditionalPrepared;
+            return moved;
+        }
+
         /// <summary>Records the validator a revalidation sends.</summary>
         internal void SetConditional(string header, string value)
         {

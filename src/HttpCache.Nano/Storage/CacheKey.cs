@@ -124,6 +124,28 @@ namespace HttpCache.Nano.Storage
             return Create(method, url, true, hash);
         }
 
+        /// <summary>
+        /// The key under which a further variant of <paramref name="primary"/>'s URI is stored (RFC 9111 4.1): the primary
+        /// key, a line feed (never part of a URI) and <paramref name="signature"/>, which names the variant's request values.
+        /// </summary>
+        /// <exception cref="ArgumentNullException">An argument is null.</exception>
+        public static CacheKey Variant(CacheKey primary, string signature)
+        {
+            if (primary == null || signature == null)
+            {
+                throw new ArgumentNullException(primary == null ? "primary" : "signature");
+            }
+
+            string normalized = VariantPrefix(primary) + signature;
+            return new CacheKey(primary._method, primary._url, normalized, HashOf(normalized), primary._originLength);
+        }
+
+        /// <summary>What every <see cref="Variant"/> key of <paramref name="primary"/> starts with.</summary>
+        public static string VariantPrefix(CacheKey primary)
+        {
+            return primary._normalized + "\n";
+        }
+
         /// <summary>The hash a key with this normalised string has (as <see cref="Hash"/>).</summary>
         public static int HashOf(string normalizedKey)
         {

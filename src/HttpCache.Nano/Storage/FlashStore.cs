@@ -306,6 +306,20 @@ namespace HttpCache.Nano.Storage
             return true;
         }
 
+        /// <inheritdoc />
+        public int RemoveVariants(CacheKey key)
+        {
+            string prefix = CacheKey.VariantPrefix(key);
+            int removed = 0;
+            for (int slot = _index.NextWithPrefix(prefix, -1); slot >= 0; slot = _index.NextWithPrefix(prefix, -1))
+            {
+                DeleteSlot(slot);
+                removed++;
+            }
+
+            return removed;
+        }
+
         /// <summary>
         /// Stores a response whose body is copied from <paramref name="body"/> in 512-byte chunks, for bodies too large
         /// to hold in RAM. <paramref name="entry"/> supplies everything but the body (its Body is ignored).

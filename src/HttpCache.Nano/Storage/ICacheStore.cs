@@ -23,6 +23,13 @@ namespace HttpCache.Nano.Storage
         /// <summary>Removes the entry for <paramref name="key"/>; false when there was none.</summary>
         bool Remove(CacheKey key);
 
+        /// <summary>
+        /// Removes every variant stored for the URI of <paramref name="key"/> under <see cref="CacheKey.Variant"/> keys (not
+        /// the entry of <paramref name="key"/> itself); the number removed. Invalidation (RFC 9111 4.4) needs it after a
+        /// reboot too, when nothing in RAM remembers which variants a flash store holds.
+        /// </summary>
+        int RemoveVariants(CacheKey key);
+
         /// <summary>Number of entries held.</summary>
         int Count { get; }
 

@@ -109,6 +109,23 @@ namespace HttpCache.Nano.Storage
             return _newer[slot];
         }
 
+        /// <summary>
+        /// The least recently used slot after <paramref name="after"/> (-1: from the oldest) whose key starts with
+        /// <paramref name="prefix"/>, or -1. A walk over the occupied slots, for the rare removal of a URI's variants.
+        /// </summary>
+        public int NextWithPrefix(string prefix, int after)
+        {
+            for (int slot = after == None ? _oldest : _newer[after]; slot != None; slot = _newer[slot])
+            {
+                if (_keys[slot].StartsWith(prefix))
+                {
+                    return slot;
+                }
+            }
+
+            return None;
+        }
+
         /// <summary>The stored (normalised) key of an occupied slot.</summary>
         public string KeyAt(int slot)
         {

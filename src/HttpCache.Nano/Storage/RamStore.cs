@@ -171,6 +171,20 @@ namespace HttpCache.Nano.Storage
             return true;
         }
 
+        /// <inheritdoc />
+        public int RemoveVariants(CacheKey key)
+        {
+            string prefix = CacheKey.VariantPrefix(key);
+            int removed = 0;
+            for (int slot = _index.NextWithPrefix(prefix, -1); slot >= 0; slot = _index.NextWithPrefix(prefix, -1))
+            {
+                RemoveSlot(slot);
+                removed++;
+            }
+
+            return removed;
+        }
+
         private void RemoveSlot(int slot)
         {
             CacheEntry entry = _entries[slot];

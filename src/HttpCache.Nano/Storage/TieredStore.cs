@@ -104,5 +104,13 @@ namespace HttpCache.Nano.Storage
             bool inRam = _ram.Remove(key);
             return _flash.Remove(key) || inRam;
         }
+
+        /// <inheritdoc />
+        public int RemoveVariants(CacheKey key)
+        {
+            int inRam = _ram.RemoveVariants(key);
+            int onFlash = _flash.RemoveVariants(key);
+            return onFlash > inRam ? onFlash : inRam;
+        }
     }
 }

@@ -99,6 +99,26 @@ namespace HttpCache.Nano.Tests.Storage
         }
     }
 
+    [TestClass]
+    public class VariantAllocationTests
+    {
+        [TestMethod]
+        public void MatchingAnAcceptLanguageVariantInAnyOrderAllocatesNothing()
+        {
+            HeaderFields response = Fixtures.Fields("Vary: Accept-Language, Accept");
+            byte[] captured = Variance.Capture(response, Fixtures.Fields("Accept-Language: en-US, de;q=0.5\nAccept: */*"));
+            HeaderFields reordered = Fixtures.Fields("Accept: */*\nAccept-Language: DE ; q=0.5,  en-us");
+            HeaderFields other = Fixtures.Fields("Accept: */*\nAccept-Language: de;q=0.5");
+            Assert.IsTrue(Variance.Matches(captured, reordered));
+            Assert.IsFalse(Variance.Matches(captured, other));
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            bool matched = Variance.Matches(captured, reordered);
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.IsTrue(matched);
+            Assert.AreEqual(0L, allocated);
+        }
+    }
+
     internal static class RamStoreTestsAccess
     {
         public static CacheEntry Entry(CacheKey key)

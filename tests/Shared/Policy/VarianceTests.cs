@@ -41,7 +41,8 @@ namespace HttpCache.Nano.Tests.Policy
             HttpHeaders de = Request(new string[] { "Accept-Language", "de" });
             Assert.IsTrue(Same("Vary: Accept-Language", en, en));
             Assert.IsFalse(Same("Vary: Accept-Language", en, de));
-            Assert.IsFalse(Same("Vary: Accept-Language", en, Request(new string[] { "Accept-Language", "EN" })), "case is kept");
+            Assert.IsTrue(Same("Vary: Accept-Language", en, Request(new string[] { "Accept-Language", "EN" })), "language ranges are case-insensitive");
+            Assert.IsFalse(Same("Vary: X-Mode", Request(new string[] { "X-Mode", "a" }), Request(new string[] { "X-Mode", "A" })), "case is kept in other fields");
             Assert.IsFalse(Same("Vary: Accept-Language", en, Request(new string[] { "Accept-Language", "en-US" })), "a longer value");
             Assert.IsFalse(Same("Vary: Accept-Language", Request(new string[] { "Accept-Language", "en-US" }), en), "a shorter value");
         }
