@@ -171,17 +171,28 @@ namespace HttpCache.Nano
                 throw new ArgumentNullException("method");
             }
 
-            bool cacheable = (method == "GET" || method == "HEAD") && !request.Facts.HasPreconditionOrRange;
-            if (!cacheable)
+            // RFC 9110 14.2: only GET has range semantics; If-Range without Range means nothing. One range the cache
+            // answers itself; several, or an invalid set, go to the origin as they are.
+            bool cacheable = (method == "GET" || method == "HEAD") && !request.Facts.HasPrecondition;
+            long first = -1;
+            long last = -1;
+            RangeKind range = method == "GET" ? RangeOf(request.Facts, out first, out last) : RangeKind.None;
+            if (!cacheable || (range != RangeKind.None && range != RangeKind.Single))
             {
                 return PassThrough(method, url, key, headers, body);
             }
 
+            if (range == RangeKind.Single)
+            {
+                return SendRange(url, key, headers, request, true, first, last);
+            }
+
             CacheEntry entry;
             CacheKey storedKey;
-            bool revalidate;
-            bool staleIfError;
-            bool staleWhenOffline;
+            bool partial;
+            bool revalidate = false;
+            bool staleIfError = false;
+            bool staleWhenOffline = false;
             lock (_lock)
             {
                 _stats.Requests++;
@@ -193,50 +204,64 @@ namespace HttpCache.Nano
                     entry = FindOtherVariant(key, varying, request, out storedKey);
                 }
 
-                bool pending = entry != null && _revalidatePending.Count > 0 && _revalidatePending.Contains(entry.Key);
-                CacheResponse fresh = ServeIfFresh(entry, method, request, pending);
-                if (fresh != null)
+                // Part of the representation is stored: a GET completes it, a HEAD asks the origin.
+                partial = entry != null && entry.StatusCode == 206;
+                if (partial)
                 {
-                    return fresh;
-                }
-
-                CacheDecision decision = _decision;
-                if (pending && decision.Action != CacheAction.ServeStale)
-                {
-                    // The revalidation owed by a stale-while-revalidate serve happens now (or is no longer needed).
-                    _revalidatePending.Remove(entry.Key);
-                }
-
-                switch (decision.Action)
-                {
-                    case CacheAction.ServeFresh:
-                        _stats.FreshHits++;
-                        _stats.BodyBytesSaved += entry.Body.Length;
-                        return FromEntry(entry, entry.Headers, method, request, CacheSource.Cache, decision.Age);
-                    case CacheAction.ServeStale:
-                        if (decision.StaleReason == StaleReason.WhileRevalidate)
-                        {
-                            MarkRevalidatePending(entry.Key);
-                        }
-
-                        return ServeStale(entry, method, request, decision.Age, decision.StaleReason);
-                    case CacheAction.GatewayTimeout:
-                        _stats.GatewayTimeouts++;
-                        _stats.Misses++;
-                        return Generated504("only-if-cached: no stored response satisfies the request");
-                }
-
-                revalidate = decision.Action == CacheAction.Revalidate;
-                staleIfError = decision.StaleIfErrorAllowed;
-                staleWhenOffline = decision.StaleWhenOfflineAllowed;
-                if (revalidate)
-                {
-                    _stats.Revalidations++;
+                    _stats.Requests--;
                 }
                 else
                 {
-                    _stats.Misses++;
+                    bool pending = entry != null && _revalidatePending.Count > 0 && _revalidatePending.Contains(entry.Key);
+                    CacheResponse fresh = ServeIfFresh(entry, method, request, pending);
+                    if (fresh != null)
+                    {
+                        return fresh;
+                    }
+
+                    CacheDecision decision = _decision;
+                    if (pending && decision.Action != CacheAction.ServeStale)
+                    {
+                        // The revalidation owed by a stale-while-revalidate serve happens now (or is no longer needed).
+                        _revalidatePending.Remove(entry.Key);
+                    }
+
+                    switch (decision.Action)
+                    {
+                        case CacheAction.ServeFresh:
+                            _stats.FreshHits++;
+                            _stats.BodyBytesSaved += entry.Body.Length;
+                            return FromEntry(entry, entry.Headers, method, request, CacheSource.Cache, decision.Age);
+                        case CacheAction.ServeStale:
+                            if (decision.StaleReason == StaleReason.WhileRevalidate)
+                            {
+                                MarkRevalidatePending(entry.Key);
+                            }
+
+                            return ServeStale(entry, method, request, decision.Age, decision.StaleReason);
+                        case CacheAction.GatewayTimeout:
+                            _stats.GatewayTimeouts++;
+                            _stats.Misses++;
+                            return Generated504("only-if-cached: no stored response satisfies the request");
+                    }
+
+                    revalidate = decision.Action == CacheAction.Revalidate;
+                    staleIfError = decision.StaleIfErrorAllowed;
+                    staleWhenOffline = decision.StaleWhenOfflineAllowed;
+                    if (revalidate)
+                    {
+                        _stats.Revalidations++;
+                    }
+                    else
+                    {
+                        _stats.Misses++;
+                    }
                 }
+            }
+
+            if (partial)
+            {
+                return method == "GET" ? SendRange(url, key, headers, request, false, 0, -1) : PassThrough(method, url, key, headers, null);
             }
 
             return Exchange(method, url, key, storedKey, headers, request, revalidate ? entry : null, entry, staleIfError, staleWhenOffline);

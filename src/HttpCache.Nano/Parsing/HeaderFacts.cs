@@ -220,6 +220,18 @@ namespace HttpCache.Nano.Parsing
         /// <summary>True when the message carries a field that makes a request conditional on preconditions or ranges (<c>If-Match</c>, <c>If-Unmodified-Since</c>, <c>If-Range</c>, <c>Range</c>).</summary>
         public bool HasPreconditionOrRange { get; private set; }
 
+        /// <summary>True when the message carries <c>If-Match</c> or <c>If-Unmodified-Since</c> (a precondition the origin evaluates).</summary>
+        public bool HasPrecondition { get; private set; }
+
+        /// <summary>The first <c>Range</c> field, or -1; <see cref="RangeFields"/> counts them (more than one is invalid).</summary>
+        public int RangeField { get; private set; }
+
+        /// <summary>Number of <c>Range</c> fields.</summary>
+        public int RangeFields { get; private set; }
+
+        /// <summary>The first <c>If-Range</c> field, or -1.</summary>
+        public int IfRangeField { get; private set; }
+
         /// <summary>The field index of the first <c>If-None-Match</c>, or -1.</summary>
         public int IfNoneMatchField { get; private set; }
 
@@ -278,6 +290,10 @@ namespace HttpCache.Nano.Parsing
             IsChunked = false;
             ConnectionField = -1;
             HasPreconditionOrRange = false;
+            HasPrecondition = false;
+            RangeField = -1;
+            RangeFields = 0;
+            IfRangeField = -1;
             IfNoneMatchField = -1;
             IfMatchField = -1;
             FieldCount = 0;
@@ -322,6 +338,7 @@ namespace HttpCache.Nano.Parsing
                     break;
                 case HeaderName.IfUnmodifiedSince:
                     HasPreconditionOrRange = true;
+                    HasPrecondition = true;
                     AddDate(IfUnmodifiedSinceSlot, field);
                     break;
                 case HeaderName.Age:
@@ -370,11 +387,21 @@ namespace HttpCache.Nano.Parsing
 
                     break;
                 case HeaderName.IfRange:
+                    HasPreconditionOrRange = true;
+                    if (IfRangeField < 0)
+                    {
+                        IfRangeField = field;
+                    }
+
+                    break;
                 case HeaderName.Range:
                     HasPreconditionOrRange = true;
+                    RangeField = RangeFields == 0 ? field : RangeField;
+                    RangeFields++;
                     break;
                 case HeaderName.IfMatch:
                     HasPreconditionOrRange = true;
+                    HasPrecondition = true;
                     if (IfMatchField < 0)
                     {
                         IfMatchField = field;

@@ -28,6 +28,9 @@ namespace HttpCache.Nano.Parsing
         /// <summary><c>Content-Location</c>.</summary>
         ContentLocation,
 
+        /// <summary><c>Content-Range</c>.</summary>
+        ContentRange,
+
         /// <summary><c>Content-Type</c>.</summary>
         ContentType,
 

@@ -17,6 +17,7 @@ namespace HttpCache.Nano.Parsing
             "Content-Encoding",
             "Content-Length",
             "Content-Location",
+            "Content-Range",
             "Content-Type",
             "Cookie",
             "Date",
@@ -202,7 +203,7 @@ namespace HttpCache.Nano.Parsing
                     switch (first)
                     {
                         case 'a': return HeaderName.Authorization; // [A]uthorization
-                        case 'c': return HeaderName.CacheControl; // [C]ache-Control
+                        case 'c': return ninth == 'r' ? HeaderName.ContentRange : HeaderName.CacheControl; // Content-[R]ange, [C]ache-Control
                         case 'i': return HeaderName.IfNoneMatch; // [I]f-None-Match
                         case 'l': return HeaderName.LastModified; // [L]ast-Modified
                     }

@@ -445,7 +445,7 @@ namespace HttpCache.Nano.Tests.Engine
         }
 
         [TestMethod]
-        public void RangeAndPreconditionRequestsPassThroughUntouched()
+        public void ARangeMissIsForwardedAndA206WithoutAStrongValidatorIsNotStored()
         {
             ManualClock clock = new ManualClock(Fixtures.T0);
             ScriptedTransport origin = new ScriptedTransport()
