@@ -58,9 +58,50 @@ namespace HttpCache.Nano
                         InvalidateReference(url, fields, HeaderName.ContentLocation);
                     }
                 }
+
+                if (complete && method == "POST" && IsOwnRepresentation(url, key, fields, facts))
+                {
+                    StorePostResponse(key, headers, response, fields, facts, forwarded, sent, received);
+                }
             }
 
             return FromOrigin(response, forwarded, age);
+        }
+
+        // RFC 9110 9.3.3 / RFC 9111 4: a POST response that names its own target in Content-Location, with explicit
+        // freshness, is the representation a later GET of that URI may reuse.
+        private bool IsOwnRepresentation(string url, CacheKey key, HeaderFields fields, HeaderFacts facts)
+        {
+            int index = fields.IndexOf(HeaderName.ContentLocation);
+            if (index < 0 || !Freshness.HasExplicitExpiration(facts, _options.Mode))
+            {
+                return false;
+            }
+
+            string target = Invalidation.ResolveSameOrigin(url, fields.ValueToString(index));
+            try
+            {
+                return target != null && CacheKey.Of("GET", target).Matches(key.Normalized);
+            }
+            catch (System.ArgumentException)
+            {
+                return false;
+            }
+        }
+
+        private void StorePostResponse(CacheKey key, HttpHeaders headers, OriginResponse response, HeaderFields fields, HeaderFacts facts, byte[] forwarded, CacheNow sent, CacheNow received)
+        {
+            RequestFacts request = RequestFacts.Of(headers);
+            if (response.StatusCode != 200 && response.StatusCode != 203
+                || Storability.Check("GET", response.StatusCode, request.Facts, facts, _options.Mode) != StoreVerdict.Store || WithholdsShared(facts))
+            {
+                return;
+            }
+
+            StoredResponseInfo info = StoredResponseInfo.Describe(response.StatusCode, facts, request.Facts, sent, received, _options.Mode, _options.MaxHeuristicLifetime);
+            CacheEntry entry = new CacheEntry(key.Normalized, response.StatusCode, response.ReasonPhrase, forwarded, ExactBody(response), info,
+                facts.HasVary ? Variance.Capture(fields, request.Fields) : null, request.CredentialHash);
+            StoreVariant(key, entry);
         }
 
         private void InvalidateReference(string url, HeaderFields fields, HeaderName name)

@@ -7,6 +7,7 @@ using HttpCache.Nano.Http;
 using HttpCache.Nano.Storage;
 using HttpCache.Nano.Tests.Support;
 using HttpCache.Nano.Time;
+using Microsoft.AspNetCore.Http;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace HttpCache.Nano.Tests.Transport
@@ -34,6 +35,22 @@ namespace HttpCache.Nano.Tests.Transport
             Assert.AreEqual("E", await revalidated.Content.ReadAsStringAsync());
             Assert.AreEqual(3, origin.Seen.Count);
             Assert.AreEqual(1L, handler.Client.Stats.FreshHits);
+        }
+
+        [TestMethod]
+        public async Task AnAgeFromUpstreamReachesTheCallerOnAMiss()
+        {
+            await using TestOrigin origin = await TestOrigin.StartAsync(async context =>
+            {
+                context.Response.Headers.CacheControl = "max-age=3600";
+                context.Response.Headers.Age = "7200";
+                await context.Response.WriteAsync("old");
+            });
+            CachingHandler handler = new CachingHandler(new RamStore(16, 1 << 20)) { InnerHandler = new SocketsHttpHandler() };
+            using HttpClient client = new HttpClient(handler);
+            HttpResponseMessage miss = await client.GetAsync(origin.Url("/aged"));
+            Assert.AreEqual("MISS", miss.Headers.GetValues("X-Cache").Single());
+            Assert.IsTrue(miss.Headers.Age.HasValue && miss.Headers.Age.Value.TotalSeconds >= 7200, "already stale on arrival: " + miss.Headers.Age);
         }
 
         [TestMethod]

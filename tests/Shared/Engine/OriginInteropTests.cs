@@ -118,5 +118,30 @@ namespace HttpCache.Nano.Tests.Engine
             clock.Advance(5);
             Assert.AreEqual(5, (int)cache.Get(Url + "/new").Age, "a stored response's own age");
         }
+
+        [TestMethod]
+        public void APostResponseNamingItsOwnUriWithExplicitFreshnessServesLaterGets()
+        {
+            ManualClock clock = new ManualClock(Fixtures.T0);
+            // Content-Location, freshness, whether a later GET is served from it
+            string[] cases = new string[]
+            {
+                "Content-Location: /blob\nCache-Control: max-age=60", "yes",
+                "Content-Location: http://origin.test/blob\nCache-Control: max-age=60", "yes",
+                "Content-Location: /other\nCache-Control: max-age=60", "no",
+                "Content-Location: /blob", "no",
+                "Cache-Control: max-age=60", "no",
+                "Content-Location: /blob\nCache-Control: max-age=60, no-store", "no",
+            };
+            for (int i = 0; i < cases.Length; i += 2)
+            {
+                ScriptedTransport origin = new ScriptedTransport()
+                    .Then(Fixtures.Response(200, cases[i], "posted"))
+                    .Then(Fixtures.Response(200, "Cache-Control: max-age=60", "got"));
+                HttpCacheClient cache = Client(origin, clock);
+                Assert.AreEqual("posted", Fixtures.Text(cache.Send("POST", Url, null, new byte[] { 1 }).Body));
+                Assert.AreEqual(cases[i + 1] == "yes" ? "posted" : "got", Fixtures.Text(cache.Get(Url).Body), "[" + cases[i] + "]");
+            }
+        }
     }
 }
