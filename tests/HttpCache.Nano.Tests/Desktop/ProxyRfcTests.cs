@@ -1,10 +1,12 @@
 // RFC 9111 rules that cross the wire, through the proxy between a raw client and a raw origin on 127.0.0.1.
 using System;
+using System.Linq;
 using System.Net.Sockets;
 using System.Text;
 using System.Threading.Tasks;
 using HttpCache.Desktop.Proxy;
 using HttpCache.Nano.Tests.Support;
+using Microsoft.AspNetCore.Http;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace HttpCache.Nano.Tests.Desktop
@@ -102,6 +104,50 @@ namespace HttpCache.Nano.Tests.Desktop
             StringAssert.StartsWith(await RawGet(proxy, "/x"), "HTTP/1.1 504 ");
             StringAssert.StartsWith(await RawGet(proxy, "/never-stored"), "HTTP/1.1 502 ");
             Assert.AreEqual(0L, proxy.Client.Stats.StaleServed);
+        }
+
+        [TestMethod]
+        public async Task AnUnquotedETagIsSentBackVerbatimAndItsNotModifiedServesTheStoredBody()
+        {
+            await using TestOrigin origin = await TestOrigin.StartAsync(async context =>
+            {
+                context.Response.Headers.CacheControl = "max-age=0";
+                context.Response.Headers.ETag = "0x8D5AB12";
+                if (context.Request.Headers.IfNoneMatch == "0x8D5AB12")
+                {
+                    context.Response.StatusCode = 304;
+                    return;
+                }
+
+                await context.Response.WriteAsync("blob");
+            });
+            await using CachingProxy proxy = await ProxyTests.StartProxy(origin.BaseUrl);
+            Assert.IsTrue((await RawGet(proxy, "/blob")).EndsWith("blob"));
+            string second = await RawGet(proxy, "/blob");
+            StringAssert.StartsWith(second, "HTTP/1.1 200 OK");
+            Assert.IsTrue(second.EndsWith("blob"), second);
+            Assert.AreEqual("0x8D5AB12", origin.Seen[1].Header("If-None-Match"));
+            Assert.AreEqual(1L, proxy.Client.Stats.NotModified, "a 304, not a second download");
+        }
+
+        [TestMethod]
+        public async Task MustUnderstandKeepsAnUnknownStatusOutOfTheCache()
+        {
+            await using TestOrigin origin = await TestOrigin.StartAsync(async context =>
+            {
+                context.Response.StatusCode = context.Request.Path == "/unknown" ? 599 : 200;
+                context.Response.Headers.CacheControl = "max-age=600, no-store, must-understand";
+                await context.Response.WriteAsync("x");
+            });
+            await using CachingProxy proxy = await ProxyTests.StartProxy(origin.BaseUrl);
+            for (int i = 0; i < 2; i++)
+            {
+                StringAssert.StartsWith(await RawGet(proxy, "/unknown"), "HTTP/1.1 599 ");
+                StringAssert.StartsWith(await RawGet(proxy, "/known"), "HTTP/1.1 200 ");
+            }
+
+            Assert.AreEqual(2, origin.Seen.Count(r => r.PathAndQuery == "/unknown"), "599 is not understood: never stored");
+            Assert.AreEqual(1, origin.Seen.Count(r => r.PathAndQuery == "/known"), "200 is understood: no-store set aside");
         }
 
         private static int Count(string text, string part)
