@@ -19,7 +19,7 @@ namespace HttpCache.Nano.Transport
     /// <c>keep-alive</c>), no <c>Connection: close</c>, a body framed by its length or by chunks (not by the close), and
     /// no byte read beyond it. Reuse one reader per connection. Not thread-safe.
     /// </remarks>
-    public sealed class HttpResponseReader
+    public sealed partial class HttpResponseReader
     {
         private const int MaxChunkLine = 1024;
 
@@ -88,6 +88,12 @@ namespace HttpCache.Nano.Transport
         /// <exception cref="HttpTransportException">The response is malformed, too large or truncated, or the stream failed.</exception>
         public OriginResponse Read(Stream stream, string requestMethod)
         {
+            return ReadResponse(stream, requestMethod, false);
+        }
+
+        // The final response; with headOnly its body is left to ReadBody (HttpResponseReader.Streaming).
+        private OriginResponse ReadResponse(Stream stream, string requestMethod, bool headOnly)
+        {
             _stream = stream;
             _start = 0;
             _end = 0;
@@ -141,6 +147,14 @@ namespace HttpCache.Nano.Transport
                 Array.Copy(_buffer, blockStart, headers, 0, blockLength);
                 string reason = reasonLength == 0 ? null : TextBytes.ToString(_buffer, reasonStart, reasonLength);
                 bool persistent = IsPersistent(http10);
+                if (headOnly)
+                {
+                    OriginResponse head = new OriginResponse(status, reason, headers, headers.Length, null, 0);
+                    StartBody(status, requestMethod, persistent);
+                    head.BytesReceived = _bytesRead;
+                    return head;
+                }
+
                 int bodyLength;
                 bool framed;
                 byte[] body = ReadBody(status, requestMethod, out bodyLength, out framed);

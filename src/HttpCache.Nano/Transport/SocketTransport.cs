@@ -153,6 +153,95 @@ namespace HttpCache.Nano.Transport
             }
         }
 
+        /// <summary>
+        /// Sends <paramref name="request"/> and returns once the response head has arrived, leaving the body on the
+        /// connection to be read in pieces (<see cref="StreamingResponse.Read"/>): for bodies larger than the heap. The
+        /// head is bounded by <see cref="TotalTimeoutMilliseconds"/>, each body read by <see cref="TimeoutMilliseconds"/>;
+        /// no body limit applies. Dispose the response: a body read to its end leaves the connection for the next request.
+        /// </summary>
+        /// <exception cref="HttpTransportException">The connection failed, or the head is malformed.</exception>
+        public StreamingResponse Open(OriginRequest request)
+        {
+            if (request == null)
+            {
+                throw new ArgumentNullException("request");
+            }
+
+            HttpUrl url = HttpUrl.Parse(request.Url);
+            byte[] head = WriteRequestHead(request, url);
+            Connection connection = MaxConnectionsPerOrigin > 0 ? _pool.Take(Connection.OriginOf(url), Clock.MonotonicMilliseconds) : null;
+            bool reused = connection != null;
+            while (true)
+            {
+                bool opened = connection == null;
+                try
+                {
+                    if (opened)
+                    {
+                        connection = Connection.Open(url, this);
+                        _connectionsOpened++;
+                    }
+
+                    long sentBefore = opened ? 0 : connection.BytesSent;
+                    long receivedBefore = opened ? 0 : connection.BytesReceived;
+                    connection.ResponseStarted = false;
+                    Stream stream = new DeadlineStream(connection.Stream, TotalTimeoutMilliseconds);
+                    stream.Write(head, 0, head.Length);
+                    stream.Flush();
+                    connection.ResponseStarted = true;
+                    OriginResponse response = connection.Reader.ReadHead(stream, request.Method);
+                    connection.Reader.ContinueBodyOn(connection.Stream);
+                    response.BytesSent = head.Length;
+                    response.NewConnection = opened;
+                    response.TlsHandshake = opened && connection.IsTls;
+                    return new StreamingResponse(this, connection, response, sentBefore, receivedBefore);
+                }
+                catch (SocketException e)
+                {
+                    connection = Failed(connection, reused, opened, request, "Connection to " + url.Authority + " failed: " + e.Message, e);
+                }
+                catch (IOException e)
+                {
+                    connection = Failed(connection, reused, opened, request, "I/O error talking to " + url.Authority + ": " + e.Message, e);
+                }
+                catch (HttpTransportException e)
+                {
+                    connection = Failed(connection, reused, opened, request, e.Message, e);
+                }
+            }
+        }
+
+        // A failed open or head: closes the connection and returns null to try once more on a new one (a kept connection
+        // the server closed, nothing of the response received, an idempotent request), or throws.
+        private static Connection Failed(Connection connection, bool reused, bool opened, OriginRequest request, string message, Exception cause)
+        {
+            bool started = connection != null && connection.ResponseStarted && connection.Reader.BytesRead > 0;
+            if (connection != null)
+            {
+                connection.Close();
+            }
+
+            if (reused && !opened && !started && IsIdempotent(request.Method))
+            {
+                return null;
+            }
+
+            throw cause as HttpTransportException ?? new HttpTransportException(message, cause);
+        }
+
+        // A streamed response's connection after its body: kept when it may carry another request.
+        internal void Release(Connection connection, bool bodyComplete)
+        {
+            if (bodyComplete)
+            {
+                KeepOrClose(connection);
+            }
+            else
+            {
+                connection.Close();
+            }
+        }
+
         /// <inheritdoc />
         public void CloseIdle()
         {
