@@ -33,16 +33,23 @@ namespace HttpCache.Nano.Storage
             File.Move(source, destination);
         }
 
+#if NANOFRAMEWORK_1_0
+        private const int BufferBytes = 512;
+#else
+        // The store reads and writes whole chunks itself: desktop's own 4 KB buffer per file would only be garbage.
+        private const int BufferBytes = 1;
+#endif
+
         /// <inheritdoc />
         public Stream OpenRead(string path)
         {
-            return new FileStream(path, FileMode.Open, FileAccess.Read);
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferBytes);
         }
 
         /// <inheritdoc />
         public Stream Create(string path)
         {
-            return new FileStream(path, FileMode.Create, FileAccess.Write);
+            return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, BufferBytes);
         }
 
         /// <inheritdoc />
