@@ -5,6 +5,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using System.Threading;
 using HttpCache.Desktop.Demo;
+using HttpCache.Desktop.Download;
 using HttpCache.Desktop.Proxy;
 using HttpCache.Nano;
 using HttpCache.Nano.Storage;
@@ -65,9 +66,26 @@ namespace HttpCache.Desktop
         {
             Argument<string> url = new("url") { Description = "Absolute http or https URL" };
             Option<string> store = new("--store") { Description = "ram, or a directory for a flash store", DefaultValueFactory = _ => "ram" };
-            Command command = new("get", "Fetch a URL through the cache and print the status, the cache decision and the headers") { url, store };
+            Option<string> outputFile = new("--output") { Description = "Download the body through the flash store (--store DIR) into this file, resuming after a dropped connection" };
+            Option<int> retries = new("--retries") { Description = "With --output: resume attempts after a dropped connection", DefaultValueFactory = _ => 5 };
+            Command command = new("get", "Fetch a URL through the cache and print the status, the cache decision and the headers") { url, store, outputFile, retries };
             command.SetAction(result => Guard(error, () =>
             {
+                if (result.GetValue(outputFile) != null)
+                {
+                    if (result.GetValue(store) == "ram")
+                    {
+                        throw new ArgumentException("--output downloads through a flash store: give --store DIR.");
+                    }
+
+                    if (result.GetValue(retries) < 0)
+                    {
+                        throw new ArgumentException("--retries must be 0 or more.");
+                    }
+
+                    return FileDownload.Run(result.GetValue(url), result.GetValue(store), result.GetValue(outputFile), result.GetValue(retries), output);
+                }
+
                 ICacheStore cacheStore = StoreFactory.Create(result.GetValue(store), 64, 4 * 1024 * 1024, out FlashStore _);
                 HttpCacheClient client = new HttpCacheClient(cacheStore, new SocketTransport { MaxBodyBytes = 4 * 1024 * 1024 }, new SystemClock(), new CacheOptions());
                 CacheResponse response = client.Get(result.GetValue(url));

@@ -92,5 +92,52 @@ namespace HttpCache.Nano.Tests.Desktop
             StringAssert.Contains(error.ToString(), "No such directory");
             Assert.AreNotEqual(0, Program.Run(new[] { "proxy" }, output, new StringWriter()), "--origin is required");
         }
+
+        [TestMethod]
+        public async System.Threading.Tasks.Task GetWithOutputResumesADroppedDownloadAndRevalidatesWhenRunAgain()
+        {
+            byte[] data = new byte[300 * 1024];
+            new Random(7).NextBytes(data);
+            int requests = 0;
+            await using HttpCache.Nano.Tests.Support.TestOrigin origin = await HttpCache.Nano.Tests.Support.TestOrigin.StartAsync(async context =>
+            {
+                context.Response.Headers.CacheControl = "max-age=0";
+                if (System.Threading.Interlocked.Increment(ref requests) == 1)
+                {
+                    context.Response.Headers.ETag = "\"d1\"";
+                    context.Response.ContentLength = data.Length;
+                    await context.Response.Body.WriteAsync(data.AsMemory(0, 100 * 1024));
+                    await context.Response.Body.FlushAsync();
+                    context.Abort();
+                    return;
+                }
+
+                await Microsoft.AspNetCore.Http.Results.Bytes(data, "application/octet-stream", entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue("\"d1\""), enableRangeProcessing: true).ExecuteAsync(context);
+            });
+            string dir = Path.Combine(Path.GetTempPath(), "httpcache-get-" + Guid.NewGuid().ToString("N"));
+            string file = Path.Combine(Path.GetTempPath(), "httpcache-get-" + Guid.NewGuid().ToString("N") + ".bin");
+            try
+            {
+                StringWriter output = new StringWriter();
+                StringWriter error = new StringWriter();
+                int exit = Program.Run(new[] { "get", origin.Url("/image.bin"), "--store", dir, "--output", file, "--retries", "3" }, output, error);
+                Assert.AreEqual(0, exit, output + " " + error);
+                StringAssert.Contains(output.ToString(), "resuming (1 of 3)");
+                StringAssert.Contains(output.ToString(), "downloaded, resumed after interruptions");
+                CollectionAssert.AreEqual(data, File.ReadAllBytes(file));
+                StringAssert.StartsWith(origin.Seen[1].Header("Range"), "bytes=", "the retry asked only for the rest");
+
+                output = new StringWriter();
+                Assert.AreEqual(0, Program.Run(new[] { "get", origin.Url("/image.bin"), "--store", dir, "--output", file }, output, error));
+                StringAssert.Contains(output.ToString(), "unchanged (304), nothing downloaded");
+                StringAssert.Contains(output.ToString(), "0 body bytes received");
+                Assert.AreEqual(2, Program.Run(new[] { "get", origin.Url("/image.bin"), "--output", file }, output, error), "--output needs a flash store");
+            }
+            finally
+            {
+                Directory.Delete(dir, true);
+                File.Delete(file);
+            }
+        }
     }
 }
