@@ -69,6 +69,12 @@ namespace HttpCache.Nano
         /// </summary>
         public bool StoredResponseWithheld { get; internal set; }
 
+        /// <summary>
+        /// True for a generated 504 because the origin's body is over the transport's limit (the origin itself answered):
+        /// fetch it with a streaming download instead (<see cref="Download.FlashDownloader"/>, <see cref="Transport.SocketTransport.Open"/>).
+        /// </summary>
+        public bool BodyTooLarge { get; internal set; }
+
         /// <summary>True when the body came from the cache (fresh, stale or revalidated).</summary>
         public bool IsFromCache
         {

@@ -183,6 +183,15 @@ namespace HttpCache.Nano
             lock (_lock)
             {
                 _stats.TransportErrors++;
+                if (error.BodyTooLarge)
+                {
+                    // The origin is there; its body is just too large to hold: not an outage, nothing stale stands in.
+                    _stats.TooLarge++;
+                    CacheResponse tooLarge = Unreachable(error);
+                    tooLarge.BodyTooLarge = true;
+                    return tooLarge;
+                }
+
                 if (stored != null && (staleIfError || staleWhenOffline))
                 {
                     _now.ReadFrom(_clock);

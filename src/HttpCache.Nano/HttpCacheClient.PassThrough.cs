@@ -30,7 +30,9 @@ namespace HttpCache.Nano
                     _stats.TransportErrors++;
                 }
 
-                return Unreachable(e);
+                CacheResponse unreachable = Unreachable(e);
+                unreachable.BodyTooLarge = e.BodyTooLarge;
+                return unreachable;
             }
 
             CacheNow received = CacheNow.Read(_clock);

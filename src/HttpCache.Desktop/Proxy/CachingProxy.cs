@@ -42,6 +42,7 @@ namespace HttpCache.Desktop.Proxy
         private readonly string _origin;
         private readonly TextWriter _log;
         private readonly object _logLock = new object();
+        private readonly SocketTransport _transport;
         private WebApplication _app;
         private int _inFlight;
 
@@ -67,7 +68,7 @@ namespace HttpCache.Desktop.Proxy
                 throw new ArgumentException("--origin must be an http or https URL.");
             }
 
-            SocketTransport transport = new SocketTransport
+            _transport = new SocketTransport
             {
                 MaxBodyBytes = 64 * 1024 * 1024,
                 MaxHeaderBytes = 64 * 1024,
@@ -80,7 +81,17 @@ namespace HttpCache.Desktop.Proxy
                 options.MaxStaleWhenOffline = CacheControl.Unbounded;
             }
 
-            Client = new HttpCacheClient(store, transport, new SystemClock(), options);
+            Client = new HttpCacheClient(store, _transport, new SystemClock(), options);
+        }
+
+        /// <summary>
+        /// The largest body the proxy holds and caches (default 64 MiB); a larger one is streamed through to the client
+        /// from a second request, uncached.
+        /// </summary>
+        public int MaxBodyBytes
+        {
+            get { return _transport.MaxBodyBytes; }
+            set { _transport.MaxBodyBytes = value; }
         }
 
         /// <summary>The engine behind the proxy.</summary>
@@ -162,6 +173,23 @@ namespace HttpCache.Desktop.Proxy
             {
                 await WritePlain(context, 400, "Bad request target: " + e.Message);
                 Log(method, target, 400, "REJECTED", timer);
+                return;
+            }
+
+            if (response.BodyTooLarge)
+            {
+                // Larger than the cache may hold: streamed through from a second request, not stored, not an outage.
+                Interlocked.Increment(ref _inFlight);
+                try
+                {
+                    int streamed = await StreamingPassThrough.RunAsync(_transport, context, method, _origin + target, headers, body);
+                    Log(method, target, streamed, "PASS(too-large)", timer);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _inFlight);
+                }
+
                 return;
             }
 

@@ -231,7 +231,7 @@ namespace HttpCache.Nano.Transport
 
             if (declared > _maxBodyBytes)
             {
-                throw new HttpTransportException("Content-Length " + declared + " exceeds the body limit of " + _maxBodyBytes + " bytes.");
+                throw new HttpTransportException("Content-Length " + declared + " exceeds the body limit of " + _maxBodyBytes + " bytes.", true);
             }
 
             byte[] body = new byte[declared];
@@ -291,7 +291,7 @@ namespace HttpCache.Nano.Transport
 
                 if (length + size > _maxBodyBytes)
                 {
-                    throw new HttpTransportException("Chunked body exceeds the limit of " + _maxBodyBytes + " bytes.");
+                    throw new HttpTransportException("Chunked body exceeds the limit of " + _maxBodyBytes + " bytes.", true);
                 }
 
                 if (length + size > body.Length)
@@ -516,7 +516,7 @@ namespace HttpCache.Nano.Transport
         {
             if (needed > _maxBodyBytes)
             {
-                throw new HttpTransportException("Body exceeds the limit of " + _maxBodyBytes + " bytes.");
+                throw new HttpTransportException("Body exceeds the limit of " + _maxBodyBytes + " bytes.", true);
             }
 
             int size = body.Length * 2;

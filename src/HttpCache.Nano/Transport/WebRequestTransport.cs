@@ -154,7 +154,7 @@ namespace HttpCache.Nano.Transport
                 long declared = response.ContentLength;
                 if (declared > MaxBodyBytes)
                 {
-                    throw new HttpTransportException("Response body of " + declared + " bytes exceeds the limit of " + MaxBodyBytes + ".");
+                    throw new HttpTransportException("Response body of " + declared + " bytes exceeds the limit of " + MaxBodyBytes + ".", true);
                 }
 
                 body = new byte[declared > 0 ? declared : ChunkSize];
@@ -179,7 +179,7 @@ namespace HttpCache.Nano.Transport
                 {
                     if (length >= MaxBodyBytes)
                     {
-                        throw new HttpTransportException("Response body exceeds the limit of " + MaxBodyBytes + " bytes.");
+                        throw new HttpTransportException("Response body exceeds the limit of " + MaxBodyBytes + " bytes.", true);
                     }
 
                     int size = body.Length * 2 > MaxBodyBytes ? MaxBodyBytes : body.Length * 2;

@@ -87,5 +87,46 @@ namespace HttpCache.Nano.Tests.Desktop
             Assert.AreEqual("bytes */4000", beyond.Content.Headers.ContentRange.ToString());
             Assert.AreEqual(1, origin.Seen.Count, "all answered from the stored response");
         }
+
+        [TestMethod]
+        public async Task ABodyLargerThanTheBudgetIsStreamedThroughNotAnOutage()
+        {
+            byte[] large = Enumerable.Range(0, 3 * 1024 * 1024).Select(i => (byte)(i * 13)).ToArray();
+            await using TestOrigin origin = await TestOrigin.StartAsync(async context =>
+            {
+                context.Response.Headers.CacheControl = "max-age=600";
+                if (context.Request.Path == "/chunked")
+                {
+                    await context.Response.Body.WriteAsync(large);
+                    return;
+                }
+
+                context.Response.ContentLength = large.Length;
+                await context.Response.Body.WriteAsync(large);
+            });
+            System.IO.StringWriter log = new System.IO.StringWriter();
+            await using CachingProxy proxy = new CachingProxy("http://127.0.0.1:0", origin.BaseUrl, new HttpCache.Nano.Storage.RamStore(16, 8 << 20), CacheMode.Shared, log) { MaxBodyBytes = 1 << 20 };
+            await proxy.StartAsync();
+            using HttpClient client = ProxyTests.Client();
+            foreach (string path in new[] { "/sized", "/chunked" })
+            {
+                HttpResponseMessage response = await client.GetAsync(proxy.Address + path);
+                Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, path);
+                CollectionAssert.AreEqual(large, await response.Content.ReadAsByteArrayAsync(), path);
+            }
+
+            string lines;
+            lock (log)
+            {
+                lines = log.ToString();
+            }
+
+            StringAssert.Contains(lines, "/sized -> 200 PASS(too-large)");
+            StringAssert.Contains(lines, "/chunked -> 200 PASS(too-large)");
+            Assert.IsFalse(lines.Contains("ORIGIN-DOWN"), lines);
+            Assert.AreEqual(HttpStatusCode.OK, (await client.GetAsync(proxy.Address + "/sized")).StatusCode);
+            Assert.AreEqual(4, origin.Seen.Count(r => r.PathAndQuery == "/sized"), "each request: the cache's attempt, stopped at its Content-Length, then the stream; never stored");
+            Assert.AreEqual(2, origin.Seen.Count(r => r.PathAndQuery == "/chunked"));
+        }
     }
 }
