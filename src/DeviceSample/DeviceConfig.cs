@@ -23,6 +23,21 @@ namespace DeviceSample
             "https://config.example.com/devices/esp32/display.bmp",
         };
 
+        /// <summary>
+        /// A large file (a firmware image, an e-paper bitmap) downloaded through the flash store on each wake, with
+        /// progress lines and resume across a dropped connection or a reboot; null (the default) for none.
+        /// </summary>
+        public static readonly string LargeFileUrl = null;
+
+        /// <summary>Resume attempts per wake for <see cref="LargeFileUrl"/> after a dropped connection.</summary>
+        public const int LargeFileRetries = 5;
+
+        /// <summary>Flash budget for large files, in bytes (their own store, next to the config cache).</summary>
+        public const int LargeFileBytes = 1024 * 1024;
+
+        /// <summary>Where large files are stored.</summary>
+        public const string LargeFileDirectory = "I:\\files";
+
         /// <summary>Root CA (PEM) of the config server for https; null to use the CA bundle stored on the device.</summary>
         public static readonly string RootCaPem = null;
 

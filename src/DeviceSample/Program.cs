@@ -50,6 +50,7 @@ namespace DeviceSample
             PollSchedule schedule = new PollSchedule(clock, DeviceConfig.PollIntervalSeconds * 1000, DeviceId());
             ConfigPoller poller = new ConfigPoller(cache, DeviceConfig.ConfigUrl, schedule);
             Log("flash cache: " + flash.Count + " entries, " + flash.Bytes + " B; free heap " + FreeHeap() + " B");
+            LargeFileJob largeFile = DeviceConfig.LargeFileUrl != null ? new LargeFileJob(transport, clock) : null;
 
             // A timer wake is this device's slot already. After a power cut a whole fleet boots in the same second:
             // each waits for its own slot, so the origin sees the fleet spread over the interval, not all at once.
@@ -71,6 +72,11 @@ namespace DeviceSample
                 }
 
                 RefreshWakeUrls(cache);
+                if (largeFile != null && online && largeFile.Run())
+                {
+                    ApplyLargeFile(largeFile);
+                }
+
                 Log(cache.Stats.ToString());
                 Log("flash writes " + flash.Writes + ", free heap " + FreeHeap() + " B; next poll in " + result.NextPollMilliseconds + " ms");
 
@@ -132,6 +138,28 @@ namespace DeviceSample
         {
             // Replace with the application's own parsing (e.g. nanoFramework.Json) and settings.
             Log("config changed (" + body.Length + " bytes): applying");
+        }
+
+        private static void ApplyLargeFile(LargeFileJob job)
+        {
+            // Replace with the application's own use (an OTA update partition, an e-paper refresh): read it to the end,
+            // which checks its CRC, before acting on it.
+            FlashBodyStream file = job.OpenFile();
+            if (file == null)
+            {
+                return;
+            }
+
+            byte[] chunk = new byte[512];
+            long length = 0;
+            int read;
+            while ((read = file.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                length += read;
+            }
+
+            file.Dispose();
+            Log("large file ready: " + length + " bytes, free heap " + FreeHeap() + " B");
         }
 
         private static uint FreeHeap()
