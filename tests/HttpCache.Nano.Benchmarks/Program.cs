@@ -27,6 +27,11 @@ namespace HttpCache.Nano.Benchmarks
                 return Wire.WireCost.Run(args.Length > 1 ? int.Parse(args[1]) : 50, Console.Out).GetAwaiter().GetResult();
             }
 
+            if (args.Length > 0 && args[0] == "resume")
+            {
+                return Wire.ResumeCost.Run(1024 * 1024, 200 * 1024, 4, Console.Out).GetAwaiter().GetResult();
+            }
+
             if (args.Length > 0 && args[0] == "smoke")
             {
                 return Smoke();
@@ -60,6 +65,7 @@ namespace HttpCache.Nano.Benchmarks
             }
 
             Wire.WireCost.Run(2, Console.Out).GetAwaiter().GetResult();
+            Wire.ResumeCost.Run(64 * 1024, 20 * 1024, 2, Console.Out).GetAwaiter().GetResult();
             Simulation.Outcome[] outcomes = Simulation.Bandwidth(0, 2, Console.Out);
             FleetSimulation.Run(20, 300, true, Console.Out);
             if (outcomes[1].FlashWritesOnUnchanged != 0)

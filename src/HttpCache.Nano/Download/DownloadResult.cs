@@ -51,6 +51,9 @@ namespace HttpCache.Nano.Download
         /// <summary>Body bytes received from the origin by this call.</summary>
         public long BodyBytesReceived { get; private set; }
 
+        /// <summary>Bytes the link carried for this call at the socket (TLS included on desktop), request and response.</summary>
+        public long LinkBytes { get; internal set; }
+
         /// <summary>Why the call was interrupted or did not store, or null.</summary>
         public string Error { get; private set; }
 

@@ -108,36 +108,46 @@ namespace HttpCache.Nano.Download
                 return new DownloadResult(DownloadOutcome.Interrupted, 0, partial == null ? 0 : partial.StoredLength, partial == null ? -1 : partial.TotalLength, 0, e.Message);
             }
 
+            DownloadResult result;
             using (response)
             {
-                CacheNow received = CacheNow.Read(_clock);
-                HeaderFields fields = HeaderFields.Of(Block(response.Head));
-                HeaderFacts facts = new HeaderFacts();
-                facts.Load(fields);
-                int status = response.Head.StatusCode;
-                if (status == 304 && head != null && NotModifiedMerge.Selects(facts, Facts(head)))
-                {
-                    return Freshen(key, head, fields, facts, sent, received);
-                }
-
-                if (status == 206 && partial != null)
-                {
-                    return Resume(key, partial, response, fields, facts, sent, received, progress);
-                }
-
-                if (partial != null)
-                {
-                    // A 200 (the resource changed) starts again from zero; a 416 or anything else ends the partial body.
-                    _store.DropDownload(partial);
-                }
-
-                if (status != 200)
-                {
-                    return new DownloadResult(DownloadOutcome.NotStored, status, 0, -1, 0, "The origin answered " + status + ".");
-                }
-
-                return Start(key, response, fields, facts, sent, received, progress);
+                result = Answer(key, head, partial, response, sent, progress);
+                result.LinkBytes = response.LinkBytesSent + response.LinkBytesReceived;
             }
+
+            return result;
+        }
+
+        // What the origin answered: a 304, the rest of a partial body, or a whole new one.
+        private DownloadResult Answer(CacheKey key, CacheEntry head, FlashDownload partial, StreamingResponse response, CacheNow sent, IDownloadProgress progress)
+        {
+            CacheNow received = CacheNow.Read(_clock);
+            HeaderFields fields = HeaderFields.Of(Block(response.Head));
+            HeaderFacts facts = new HeaderFacts();
+            facts.Load(fields);
+            int status = response.Head.StatusCode;
+            if (status == 304 && head != null && NotModifiedMerge.Selects(facts, Facts(head)))
+            {
+                return Freshen(key, head, fields, facts, sent, received);
+            }
+
+            if (status == 206 && partial != null)
+            {
+                return Resume(key, partial, response, fields, facts, sent, received, progress);
+            }
+
+            if (partial != null)
+            {
+                // A 200 (the resource changed) starts again from zero; a 416 or anything else ends the partial body.
+                _store.DropDownload(partial);
+            }
+
+            if (status != 200)
+            {
+                return new DownloadResult(DownloadOutcome.NotStored, status, 0, -1, 0, "The origin answered " + status + ".");
+            }
+
+            return Start(key, response, fields, facts, sent, received, progress);
         }
 
         // Range and If-Range for the bytes a partial download lacks; false when it has no strong validator to resume on.
