@@ -23,7 +23,7 @@ namespace HttpCache.Nano.Download
     {
         private static readonly HeaderFacts s_noRequest = NoRequest();
 
-        private readonly SocketTransport _transport;
+        private readonly IStreamingTransport _transport;
         private readonly FlashStore _store;
         private readonly IClock _clock;
         private readonly CacheOptions _options;
@@ -32,7 +32,7 @@ namespace HttpCache.Nano.Download
 
         /// <summary>Creates a downloader over a streaming transport and a flash store.</summary>
         /// <exception cref="System.ArgumentNullException">An argument is null.</exception>
-        public FlashDownloader(SocketTransport transport, FlashStore store, IClock clock, CacheOptions options)
+        public FlashDownloader(IStreamingTransport transport, FlashStore store, IClock clock, CacheOptions options)
         {
             if (transport == null || store == null || clock == null || options == null)
             {
@@ -98,7 +98,7 @@ namespace HttpCache.Nano.Download
             }
 
             CacheNow sent = CacheNow.Read(_clock);
-            StreamingResponse response;
+            IStreamingResponse response;
             try
             {
                 response = _transport.Open(new OriginRequest("GET", url, asked, null));
@@ -119,7 +119,7 @@ namespace HttpCache.Nano.Download
         }
 
         // What the origin answered: a 304, the rest of a partial body, or a whole new one.
-        private DownloadResult Answer(CacheKey key, CacheEntry head, FlashDownload partial, StreamingResponse response, CacheNow sent, IDownloadProgress progress)
+        private DownloadResult Answer(CacheKey key, CacheEntry head, FlashDownload partial, IStreamingResponse response, CacheNow sent, IDownloadProgress progress)
         {
             CacheNow received = CacheNow.Read(_clock);
             HeaderFields fields = HeaderFields.Of(Block(response.Head));
@@ -165,7 +165,7 @@ namespace HttpCache.Nano.Download
         }
 
         // A 200: a new download of the whole body.
-        private DownloadResult Start(CacheKey key, StreamingResponse response, HeaderFields fields, HeaderFacts facts, CacheNow sent, CacheNow received, IDownloadProgress progress)
+        private DownloadResult Start(CacheKey key, IStreamingResponse response, HeaderFields fields, HeaderFacts facts, CacheNow sent, CacheNow received, IDownloadProgress progress)
         {
             if (Storability.Check("GET", 200, s_noRequest, facts, _options.Mode) != StoreVerdict.Store || facts.HasVary)
             {
@@ -183,7 +183,7 @@ namespace HttpCache.Nano.Download
         }
 
         // A 206 to Range: bytes=N-: appended when it continues exactly what is stored, of the same complete length.
-        private DownloadResult Resume(CacheKey key, FlashDownload partial, StreamingResponse response, HeaderFields fields, HeaderFacts facts, CacheNow sent, CacheNow received,
+        private DownloadResult Resume(CacheKey key, FlashDownload partial, IStreamingResponse response, HeaderFields fields, HeaderFacts facts, CacheNow sent, CacheNow received,
             IDownloadProgress progress)
         {
             long first;
@@ -210,7 +210,7 @@ namespace HttpCache.Nano.Download
         }
 
         // Body bytes to flash, a chunk at a time; the entry completed at the end, the part committed when the link drops.
-        private DownloadResult Copy(StreamingResponse response, FlashDownload download, CacheEntry head, DownloadOutcome done, IDownloadProgress progress)
+        private DownloadResult Copy(IStreamingResponse response, FlashDownload download, CacheEntry head, DownloadOutcome done, IDownloadProgress progress)
         {
             long received = 0;
             try

@@ -35,7 +35,7 @@ namespace HttpCache.Nano.Transport
     /// <see cref="TlsAuthenticator"/> does it.</para>
     /// <para>Thread-safe: concurrent requests use their own connections.</para>
     /// </remarks>
-    public sealed class SocketTransport : IHttpTransport, IConnectionPool, IDisposable
+    public sealed class SocketTransport : IHttpTransport, IConnectionPool, IDisposable, IStreamingTransport
     {
         private readonly ConnectionPool _pool = new ConnectionPool();
         private long _connectionsOpened;
@@ -209,6 +209,11 @@ namespace HttpCache.Nano.Transport
                     connection = Failed(connection, reused, opened, request, e.Message, e);
                 }
             }
+        }
+
+        IStreamingResponse IStreamingTransport.Open(OriginRequest request)
+        {
+            return Open(request);
         }
 
         // A failed open or head: closes the connection and returns null to try once more on a new one (a kept connection

@@ -10,7 +10,7 @@ namespace HttpCache.Nano.Transport
     /// buffer, for bodies larger than the heap (<see cref="SocketTransport.Open"/>). Reads allocate nothing. Dispose it:
     /// a body read to its end leaves the connection for the next request, anything else closes it. Not thread-safe.
     /// </summary>
-    public sealed class StreamingResponse : IDisposable
+    public sealed class StreamingResponse : IStreamingResponse
     {
         private readonly SocketTransport _owner;
         private readonly long _sentBefore;

@@ -27,7 +27,7 @@ namespace HttpCache.Nano.Transport
     /// <para><b>TLS on the device</b>: TLS 1.2 is requested and validated against <see cref="RootCertificate"/>
     /// (the root CA of the origin, PEM or DER); without one, the device's stored CA bundle is used.</para>
     /// </remarks>
-    public sealed class WebRequestTransport : IHttpTransport
+    public sealed partial class WebRequestTransport : IHttpTransport, IStreamingTransport
     {
         private const int ChunkSize = 1024;
 
@@ -126,6 +126,40 @@ namespace HttpCache.Nano.Transport
         {
             int status = (int)response.StatusCode;
             string reason = response.StatusDescription;
+            HeaderBlockWriter block = HeadOf(response);
+            byte[] body = null;
+            int length = 0;
+
+            // Reading the body of a 304 or 204, or of a HEAD response, may block on nanoFramework: there is none.
+            if (HasBody(status, method))
+            {
+                long declared = response.ContentLength;
+                if (declared > MaxBodyBytes)
+                {
+                    throw new HttpTransportException("Response body of " + declared + " bytes exceeds the limit of " + MaxBodyBytes + ".", true);
+                }
+
+                body = new byte[declared > 0 ? declared : ChunkSize];
+                using (Stream stream = response.GetResponseStream())
+                {
+                    length = ReadAll(stream, ref body, declared);
+                }
+            }
+
+            OriginResponse result = new OriginResponse(status, reason, block.Buffer, block.Length, body, length);
+            result.BytesSent = sent;
+            result.BytesReceived = 15 + (reason == null ? 0 : reason.Length) + block.Length + length;
+            return result;
+        }
+
+        private static bool HasBody(int status, string method)
+        {
+            return status != 304 && status != 204 && method != "HEAD" && !(status >= 100 && status < 200);
+        }
+
+        // The response's fields as a header block.
+        private static HeaderBlockWriter HeadOf(HttpWebResponse response)
+        {
             HeaderBlockWriter block = new HeaderBlockWriter(512);
             WebHeaderCollection headers = response.Headers;
             string[] names = headers.AllKeys;
@@ -145,29 +179,7 @@ namespace HttpCache.Nano.Transport
             }
 
             block.End();
-            byte[] body = null;
-            int length = 0;
-
-            // Reading the body of a 304 or 204, or of a HEAD response, may block on nanoFramework: there is none.
-            if (status != 304 && status != 204 && method != "HEAD" && !(status >= 100 && status < 200))
-            {
-                long declared = response.ContentLength;
-                if (declared > MaxBodyBytes)
-                {
-                    throw new HttpTransportException("Response body of " + declared + " bytes exceeds the limit of " + MaxBodyBytes + ".", true);
-                }
-
-                body = new byte[declared > 0 ? declared : ChunkSize];
-                using (Stream stream = response.GetResponseStream())
-                {
-                    length = ReadAll(stream, ref body, declared);
-                }
-            }
-
-            OriginResponse result = new OriginResponse(status, reason, block.Buffer, block.Length, body, length);
-            result.BytesSent = sent;
-            result.BytesReceived = 15 + (reason == null ? 0 : reason.Length) + block.Length + length;
-            return result;
+            return block;
         }
 
         private int ReadAll(Stream stream, ref byte[] body, long declared)

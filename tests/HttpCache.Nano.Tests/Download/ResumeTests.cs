@@ -162,6 +162,46 @@ namespace HttpCache.Nano.Tests.Download
 
         [TestMethod]
         [Timeout(120000, CooperativeCancellation = true)]
+        public async Task WebRequestTransportResumesThroughAddRangeToo()
+        {
+            DroppingOrigin behaviour = new DroppingOrigin();
+            Random random = new Random(9);
+            for (int i = 0; i < 5; i++)
+            {
+                behaviour.Cuts.Enqueue(random.Next(200000, 900000));
+            }
+
+            await using TestOrigin origin = await TestOrigin.StartAsync(behaviour.Handle);
+            string dir = TempDir();
+            try
+            {
+                FlashStore store = new FlashStore(dir, 4, 16L * 1024 * 1024);
+                FlashDownloader downloader = new FlashDownloader(new WebRequestTransport(), store, new SystemClock(), new CacheOptions());
+                string url = origin.Url("/bundle.bin");
+                DownloadResult result = null;
+                long received = 0;
+                for (int calls = 0; calls < 20 && (result == null || !result.IsComplete); calls++)
+                {
+                    result = downloader.Get(url, null);
+                    received += result.BodyBytesReceived;
+                }
+
+                Assert.IsTrue(result.IsComplete, result.Outcome + " " + result.Error);
+                CollectionAssert.AreEqual(behaviour.Versions[0], ReadBody(store, url));
+                Assert.IsTrue(received >= Size, "received " + received);
+                (string Range, string IfRange, int Status)[] resumed = behaviour.Seen.SkipWhile(s => s.Range == null).ToArray();
+                Assert.IsTrue(resumed.Length >= 1 && resumed.All(s => s.Range.StartsWith("bytes=") && s.IfRange == "\"v1\"" && s.Status == 206),
+                    string.Join(" | ", behaviour.Seen.Select(s => s.Range + " " + s.IfRange + " " + s.Status)));
+                Assert.AreEqual(DownloadOutcome.Revalidated, downloader.Get(url, null).Outcome, "a 304 through HttpWebRequest as well");
+            }
+            finally
+            {
+                Directory.Delete(dir, true);
+            }
+        }
+
+        [TestMethod]
+        [Timeout(120000, CooperativeCancellation = true)]
         public async Task ADownloadCutAcrossARebootResumesAndAChangeMidWayStartsAgain()
         {
             DroppingOrigin behaviour = new DroppingOrigin();
