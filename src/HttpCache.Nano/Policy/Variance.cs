@@ -177,30 +177,26 @@ namespace HttpCache.Nano.Policy
                 return;
             }
 
-            bool wroteMember = false;
-            byte[] buffer = request.Buffer;
-            for (int i = 0; i < request.Count; i++)
+            if (FieldMembers.NextLine(request, name, nameStart, nameLength, 0) >= 0)
             {
-                if (request.NameLength(i) != nameLength || !Ascii.EqualsIgnoreCase(buffer, request.NameStart(i), name, nameStart, nameLength))
-                {
-                    continue;
-                }
-
                 output.Buffer[presence] = Present;
-                int position = request.ValueStart(i);
-                int end = position + request.ValueLength(i);
-                int memberStart;
-                int memberLength;
-                while (HeaderList.Next(buffer, ref position, end, out memberStart, out memberLength))
-                {
-                    if (wroteMember)
-                    {
-                        output.AppendByte(',');
-                    }
+            }
 
-                    wroteMember = true;
-                    AppendCollapsed(buffer, memberStart, memberLength, output);
+            bool wroteMember = false;
+            int field = -1;
+            int position = 0;
+            int end = 0;
+            int memberStart;
+            int memberLength;
+            while (FieldMembers.Next(request, name, nameStart, nameLength, ref field, ref position, ref end, out memberStart, out memberLength))
+            {
+                if (wroteMember)
+                {
+                    output.AppendByte(',');
                 }
+
+                wroteMember = true;
+                AppendCollapsed(request.Buffer, memberStart, memberLength, output);
             }
 
             output.AppendByte(EndOfText);
@@ -217,57 +213,49 @@ namespace HttpCache.Nano.Policy
                 return same && captured[presence] == (found ? Present : Absent);
             }
 
-            bool present = false;
+            bool present = FieldMembers.NextLine(request, captured, nameStart, nameLength, 0) >= 0;
             bool wroteMember = false;
             int p = presence + 1;
             byte[] buffer = request.Buffer;
-            for (int i = 0; i < request.Count; i++)
+            int field = -1;
+            int position = 0;
+            int valueEnd = 0;
+            int memberStart;
+            int memberLength;
+            while (FieldMembers.Next(request, captured, nameStart, nameLength, ref field, ref position, ref valueEnd, out memberStart, out memberLength))
             {
-                if (request.NameLength(i) != nameLength || !Ascii.EqualsIgnoreCase(buffer, request.NameStart(i), captured, nameStart, nameLength))
+                if (wroteMember)
                 {
-                    continue;
+                    if (p >= end || captured[p] != ',')
+                    {
+                        return false;
+                    }
+
+                    p++;
                 }
 
-                present = true;
-                int position = request.ValueStart(i);
-                int valueEnd = position + request.ValueLength(i);
-                int memberStart;
-                int memberLength;
-                while (HeaderList.Next(buffer, ref position, valueEnd, out memberStart, out memberLength))
+                wroteMember = true;
+                int k = memberStart;
+                int memberEnd = memberStart + memberLength;
+                while (k < memberEnd)
                 {
-                    if (wroteMember)
+                    int c = buffer[k];
+                    if (Ascii.IsWhitespace(c))
                     {
-                        if (p >= end || captured[p] != ',')
-                        {
-                            return false;
-                        }
-
-                        p++;
+                        c = ' ';
+                        k = Ascii.SkipWhitespace(buffer, k, memberEnd);
+                    }
+                    else
+                    {
+                        k++;
                     }
 
-                    wroteMember = true;
-                    int k = memberStart;
-                    int memberEnd = memberStart + memberLength;
-                    while (k < memberEnd)
+                    if (p >= end || captured[p] != c)
                     {
-                        int c = buffer[k];
-                        if (Ascii.IsWhitespace(c))
-                        {
-                            c = ' ';
-                            k = Ascii.SkipWhitespace(buffer, k, memberEnd);
-                        }
-                        else
-                        {
-                            k++;
-                        }
-
-                        if (p >= end || captured[p] != c)
-                        {
-                            return false;
-                        }
-
-                        p++;
+                        return false;
                     }
+
+                    p++;
                 }
             }
 

@@ -29,41 +29,33 @@ namespace HttpCache.Nano.Policy
             int[] starts = new int[8];
             int[] lengths = new int[8];
             int count = 0;
-            bool present = false;
             byte[] buffer = request.Buffer;
-            for (int i = 0; i < request.Count; i++)
+            bool present = FieldMembers.NextLine(request, name, nameStart, nameLength, 0) >= 0;
+            int field = -1;
+            int position = 0;
+            int end = 0;
+            int memberStart;
+            int memberLength;
+            while (FieldMembers.Next(request, name, nameStart, nameLength, ref field, ref position, ref end, out memberStart, out memberLength))
             {
-                if (request.NameLength(i) != nameLength || !Ascii.EqualsIgnoreCase(buffer, request.NameStart(i), name, nameStart, nameLength))
+                if (count == starts.Length)
                 {
-                    continue;
+                    starts = Grow(starts);
+                    lengths = Grow(lengths);
                 }
 
-                present = true;
-                int position = request.ValueStart(i);
-                int end = position + request.ValueLength(i);
-                int memberStart;
-                int memberLength;
-                while (HeaderList.Next(buffer, ref position, end, out memberStart, out memberLength))
+                starts[count] = members.Length;
+                for (int k = memberStart; k < memberStart + memberLength; k++)
                 {
-                    if (count == starts.Length)
+                    if (!Ascii.IsWhitespace(buffer[k]))
                     {
-                        starts = Grow(starts);
-                        lengths = Grow(lengths);
+                        members.AppendByte(Ascii.ToLower(buffer[k]));
                     }
-
-                    starts[count] = members.Length;
-                    for (int k = memberStart; k < memberStart + memberLength; k++)
-                    {
-                        if (!Ascii.IsWhitespace(buffer[k]))
-                        {
-                            members.AppendByte(Ascii.ToLower(buffer[k]));
-                        }
-                    }
-
-                    lengths[count] = members.Length - starts[count];
-                    Insert(members.Buffer, starts, lengths, count);
-                    count++;
                 }
+
+                lengths[count] = members.Length - starts[count];
+                Insert(members.Buffer, starts, lengths, count);
+                count++;
             }
 
             for (int m = 0; m < count; m++)
@@ -86,28 +78,19 @@ namespace HttpCache.Nano.Policy
         /// </summary>
         public static bool Matches(HeaderFields request, byte[] name, int nameStart, int nameLength, byte[] captured, int start, int end, out bool present)
         {
-            present = false;
+            present = FieldMembers.NextLine(request, name, nameStart, nameLength, 0) >= 0;
             int requestMembers = 0;
-            byte[] buffer = request.Buffer;
-            for (int i = 0; i < request.Count; i++)
+            int field = -1;
+            int position = 0;
+            int valueEnd = 0;
+            int memberStart;
+            int memberLength;
+            while (FieldMembers.Next(request, name, nameStart, nameLength, ref field, ref position, ref valueEnd, out memberStart, out memberLength))
             {
-                if (request.NameLength(i) != nameLength || !Ascii.EqualsIgnoreCase(buffer, request.NameStart(i), name, nameStart, nameLength))
+                requestMembers++;
+                if (!Contains(captured, start, end, request.Buffer, memberStart, memberLength))
                 {
-                    continue;
-                }
-
-                present = true;
-                int position = request.ValueStart(i);
-                int valueEnd = position + request.ValueLength(i);
-                int memberStart;
-                int memberLength;
-                while (HeaderList.Next(buffer, ref position, valueEnd, out memberStart, out memberLength))
-                {
-                    requestMembers++;
-                    if (!Contains(captured, start, end, buffer, memberStart, memberLength))
-                    {
-                        return false;
-                    }
+                    return false;
                 }
             }
 
