@@ -83,8 +83,8 @@ namespace HttpCache.Nano.Storage
 
             MakeRoom(reserve);
             CacheEntry meta = new CacheEntry(head.Key, head.StatusCode, head.ReasonPhrase, head.Headers, new byte[0], head.Info, head.VaryValues, head.CredentialHash);
-            string path = DownloadPath(key.Normalized, 'd', DownloadExtension);
-            string temp = DownloadPath(key.Normalized, 'd', DownloadTempExtension);
+            string path = DownloadPath(key.Normalized, "d", DownloadExtension);
+            string temp = DownloadPath(key.Normalized, "d", DownloadTempExtension);
             try
             {
                 Stream stream = _fs.Create(temp);
@@ -155,20 +155,20 @@ namespace HttpCache.Nano.Storage
 
         internal Stream OpenSegment(FlashDownload download, int segment)
         {
-            return _fs.Create(DownloadPath(download.Key.Normalized, 'q', "." + FlashDownload.Name(segment)));
+            return _fs.Create(DownloadPath(download.Key.Normalized, "q", "." + FlashDownload.Name(segment)));
         }
 
         internal void CloseSegment(FlashDownload download, int segment, long bytes)
         {
             string name = "." + FlashDownload.Name(segment);
-            _fs.Move(DownloadPath(download.Key.Normalized, 'q', name), DownloadPath(download.Key.Normalized, 'p', name));
+            _fs.Move(DownloadPath(download.Key.Normalized, "q", name), DownloadPath(download.Key.Normalized, "p", name));
             _writes++;
             _bytesWritten += bytes + 4;
         }
 
         internal Stream OpenCommittedSegment(FlashDownload download, int segment)
         {
-            return _fs.OpenRead(DownloadPath(download.Key.Normalized, 'p', "." + FlashDownload.Name(segment)));
+            return _fs.OpenRead(DownloadPath(download.Key.Normalized, "p", "." + FlashDownload.Name(segment)));
         }
 
         // Bytes the partial downloads hold in the budget.
@@ -241,11 +241,11 @@ namespace HttpCache.Nano.Storage
         {
             download.Abandon();
             string key = download.Key.Normalized;
-            TryDelete(DownloadPath(key, 'd', DownloadExtension));
+            TryDelete(DownloadPath(key, "d", DownloadExtension));
             for (int segment = 1; segment <= download.Segments + 1 && segment <= 999; segment++)
             {
-                TryDelete(DownloadPath(key, 'p', "." + FlashDownload.Name(segment)));
-                TryDelete(DownloadPath(key, 'q', "." + FlashDownload.Name(segment)));
+                TryDelete(DownloadPath(key, "p", "." + FlashDownload.Name(segment)));
+                TryDelete(DownloadPath(key, "q", "." + FlashDownload.Name(segment)));
             }
         }
 
@@ -270,7 +270,7 @@ namespace HttpCache.Nano.Storage
                 byte[] body;
                 int free = DownloadIndex(null);
                 if (free < 0 || !ReadRecord(files[i], true, out head, out body) || head.Entry.Key.Length < 5 || head.Entry.Key.Substring(0, 4) != "GET "
-                    || !SameFile(files[i], DownloadPath(head.Entry.Key, 'd', DownloadExtension)))
+                    || !SameFile(files[i], DownloadPath(head.Entry.Key, "d", DownloadExtension)))
                 {
                     _dropped++;
                     TryDelete(files[i]);
@@ -293,7 +293,7 @@ namespace HttpCache.Nano.Storage
                 int segments = 0;
                 while (segments < 999)
                 {
-                    long size = SegmentSize(DownloadPath(key.Normalized, 'p', "." + FlashDownload.Name(segments + 1)));
+                    long size = SegmentSize(DownloadPath(key.Normalized, "p", "." + FlashDownload.Name(segments + 1)));
                     if (size < 4)
                     {
                         break;
@@ -321,8 +321,8 @@ namespace HttpCache.Nano.Storage
             {
                 string name = files[i];
                 int slash = name.LastIndexOf(name.IndexOf('\\') >= 0 ? '\\' : '/');
-                char prefix = name[slash + 1];
-                if ((prefix == 'p' || prefix == 'q') && !IsKnownSegment(name, prefix))
+                string prefix = name.Substring(slash + 1, 1);
+                if ((prefix == "p" || prefix == "q") && !IsKnownSegment(name, prefix))
                 {
                     TryDelete(name);
                 }
@@ -330,19 +330,19 @@ namespace HttpCache.Nano.Storage
         }
 
         // A segment file belongs to a loaded download and, unless uncommitted ('q'), to its run of committed segments.
-        private bool IsKnownSegment(string path, char prefix)
+        private bool IsKnownSegment(string path, string prefix)
         {
             for (int i = 0; i < MaxDownloads; i++)
             {
                 FlashDownload download = _downloads[i];
-                if (download == null || prefix == 'q')
+                if (download == null || prefix == "q")
                 {
                     continue;
                 }
 
                 for (int segment = 1; segment <= download.Segments; segment++)
                 {
-                    if (SameFile(path, DownloadPath(download.Key.Normalized, 'p', "." + FlashDownload.Name(segment))))
+                    if (SameFile(path, DownloadPath(download.Key.Normalized, "p", "." + FlashDownload.Name(segment))))
                     {
                         return true;
                     }
@@ -394,7 +394,7 @@ namespace HttpCache.Nano.Storage
             return -1;
         }
 
-        private string DownloadPath(string key, char prefix, string extension)
+        private string DownloadPath(string key, string prefix, string extension)
         {
             return _fs.Combine(_directory, prefix + Hex8(CacheKey.HashOf(key)) + extension);
         }
