@@ -44,9 +44,20 @@ namespace HttpCache.Nano.Http
             _options = options ?? new CacheOptions();
         }
 
+        /// <summary>When set, the engine's counters are published under this name (<see cref="HttpCacheMetrics"/>).</summary>
+        public string MetricsName { get; set; }
+
         /// <summary>The engine (created on first use, over the inner handler).</summary>
         public HttpCacheClient Client => LazyInitializer.EnsureInitialized(ref _client, () =>
-            new HttpCacheClient(_store, new HttpMessageHandlerTransport(InnerHandler ?? throw new InvalidOperationException("CachingHandler needs an InnerHandler.")), _clock, _options));
+        {
+            HttpCacheClient client = new HttpCacheClient(_store, new HttpMessageHandlerTransport(InnerHandler ?? throw new InvalidOperationException("CachingHandler needs an InnerHandler.")), _clock, _options);
+            if (MetricsName != null)
+            {
+                HttpCacheMetrics.Register(client, MetricsName);
+            }
+
+            return client;
+        });
 
         /// <inheritdoc />
         protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -83,6 +94,18 @@ namespace HttpCache.Nano.Http
         {
             // The engine blocks on I/O: a dedicated thread keeps many concurrent requests from starving the thread pool.
             return Task.Factory.StartNew(() => Send(request, cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+
+        /// <inheritdoc />
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && _client != null)
+            {
+                // The factory disposes handlers it has rotated out: their counts stay in the metrics' totals.
+                HttpCacheMetrics.Retire(_client);
+            }
+
+            base.Dispose(disposing);
         }
 
         private static HttpResponseMessage ToMessage(CacheResponse response, HttpRequestMessage request)

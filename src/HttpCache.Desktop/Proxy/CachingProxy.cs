@@ -82,6 +82,7 @@ namespace HttpCache.Desktop.Proxy
             }
 
             Client = new HttpCacheClient(store, _transport, new SystemClock(), options);
+            HttpCache.Nano.Http.HttpCacheMetrics.Register(Client, "proxy");
         }
 
         /// <summary>
@@ -302,6 +303,7 @@ namespace HttpCache.Desktop.Proxy
                 await StopAsync(ShutdownGrace);
                 await _app.DisposeAsync();
                 _app = null;
+                HttpCache.Nano.Http.HttpCacheMetrics.Retire(Client);
             }
         }
     }
