@@ -128,7 +128,8 @@ namespace HttpCache.Nano
                 return null;
             }
 
-            if (from < a || from > b + 1 || !RangeRules.HasStrongValidator(stored) || (ranged && !RangeRules.IfRangeAllows(request.Facts, stored)))
+            string validator = RangeRules.IfRangeValue(stored);
+            if (from < a || from > b + 1 || validator == null || (ranged && !RangeRules.IfRangeAllows(request.Facts, stored)))
             {
                 return null;
             }
@@ -136,7 +137,7 @@ namespace HttpCache.Nano
             // Every byte stored but not fresh: the same range again (a 206 says it is unchanged); otherwise what follows the part.
             HttpHeaders asked = WithoutRange(headers) ?? new HttpHeaders();
             asked.Add("Range", to <= b ? "bytes=" + from + "-" + to : "bytes=" + (b + 1) + "-");
-            asked.Add("If-Range", stored.HasETag && !stored.ETagIsWeak && !stored.ETagIsOpaque ? stored.ETagToString() : HttpDate.ToString(stored.LastModified));
+            asked.Add("If-Range", validator);
             return asked;
         }
 

@@ -153,14 +153,14 @@ namespace HttpCache.Nano.Download
         // Range and If-Range for the bytes a partial download lacks; false when it has no strong validator to resume on.
         private static bool AskForTheRest(FlashDownload partial, HttpHeaders asked)
         {
-            HeaderFacts facts = Facts(partial.Head);
-            if (!RangeRules.HasStrongValidator(facts))
+            string validator = RangeRules.IfRangeValue(Facts(partial.Head));
+            if (validator == null)
             {
                 return false;
             }
 
             asked.Add("Range", "bytes=" + partial.StoredLength.ToString() + "-");
-            asked.Add("If-Range", facts.HasETag ? facts.ETagToString() : HttpDate.ToString(facts.LastModified));
+            asked.Add("If-Range", validator);
             return true;
         }
 

@@ -45,6 +45,20 @@ namespace HttpCache.Nano.Policy
             return HasStrongETag(response) || (!response.HasETag && HasStrongLastModified(response));
         }
 
+        /// <summary>
+        /// The <c>If-Range</c> value that asks for the rest of this representation: its strong entity-tag, else its
+        /// strong <c>Last-Modified</c> date; null when it has no strong validator (then it cannot be completed).
+        /// </summary>
+        public static string IfRangeValue(HeaderFacts response)
+        {
+            if (HasStrongETag(response))
+            {
+                return response.ETagToString();
+            }
+
+            return HasStrongValidator(response) ? HttpDate.ToString(response.LastModified) : null;
+        }
+
         /// <summary>True when two responses name the same representation by a strong validator (RFC 9111 3.4).</summary>
         public static bool SameStrongValidator(HeaderFacts a, HeaderFacts b)
         {
