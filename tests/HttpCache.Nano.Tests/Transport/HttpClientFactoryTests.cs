@@ -76,5 +76,52 @@ namespace HttpCache.Nano.Tests.Transport
             Assert.AreEqual(6L, seen["httpcache.body.saved"]);
             Assert.IsTrue(seen["httpcache.io/receive"] > 6 && seen["httpcache.io/transmit"] > 0);
         }
+
+        [TestMethod]
+        public async Task TheProxyPublishesItsCountersUnderItsName()
+        {
+            await using TestOrigin origin = await TestOrigin.StartAsync(async context =>
+            {
+                context.Response.Headers.CacheControl = "max-age=600";
+                await context.Response.WriteAsync("x");
+            });
+            await using HttpCache.Desktop.Proxy.CachingProxy proxy = await HttpCache.Nano.Tests.Desktop.ProxyTests.StartProxy(origin.BaseUrl);
+            using HttpClient client = new HttpClient();
+            await client.GetStringAsync(proxy.Address + "/a");
+            await client.GetStringAsync(proxy.Address + "/a");
+            long requests = 0;
+            long fresh = 0;
+            using MeterListener listener = new MeterListener();
+            listener.InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == HttpCacheMetrics.MeterName)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            };
+            listener.SetMeasurementEventCallback<long>((instrument, value, tags, state) =>
+            {
+                bool isProxy = false;
+                bool isFresh = false;
+                foreach (KeyValuePair<string, object> tag in tags)
+                {
+                    isProxy |= tag.Key == "httpcache.name" && (string)tag.Value == "proxy";
+                    isFresh |= tag.Key == "httpcache.source" && (string)tag.Value == "fresh";
+                }
+
+                if (isProxy && instrument.Name == "httpcache.requests")
+                {
+                    requests = value;
+                }
+
+                if (isProxy && isFresh)
+                {
+                    fresh = value;
+                }
+            });
+            listener.Start();
+            listener.RecordObservableInstruments();
+            Assert.IsTrue(requests >= 2 && fresh >= 1, "requests " + requests + ", fresh " + fresh);
+        }
     }
 }
