@@ -273,7 +273,7 @@ namespace HttpCache.Nano.Download
             merged.Load(HeaderFields.Of(block));
             CacheEntry updated = Entry(key, head.StatusCode, head.ReasonPhrase, block, merged, sent, received);
             updated.Info.InitialAge = Freshness.InitialAge(facts.Age, merged.Date, received.WallSeconds, StoredResponseInfo.ResponseDelay(sent, received));
-            _store.Freshen(key, updated, false);
+            _store.FreshenHead(key, updated);
             long length = LengthOf(head);
             return new DownloadResult(DownloadOutcome.Revalidated, 304, length, length, 0, null);
         }

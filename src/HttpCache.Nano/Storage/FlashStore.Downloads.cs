@@ -47,6 +47,20 @@ namespace HttpCache.Nano.Storage
             return slot < 0 ? null : _meta[slot];
         }
 
+        /// <summary>
+        /// Replaces the metadata of a stored entry after a 304 in RAM only, whatever <see cref="PersistFreshenedAfterSeconds"/>
+        /// says: for large entries, whose body is neither read nor rewritten (the file keeps its metadata until replaced).
+        /// </summary>
+        public void FreshenHead(CacheKey key, CacheEntry head)
+        {
+            int slot = _index.Find(key);
+            if (slot >= 0)
+            {
+                _meta[slot] = WithoutBody(head);
+                _index.Touch(slot);
+            }
+        }
+
         /// <summary>The partial download of <paramref name="key"/>, or null.</summary>
         public FlashDownload FindDownload(CacheKey key)
         {

@@ -147,9 +147,11 @@ namespace HttpCache.Nano.Tests.Download
 
                 // Run again: fresh for 0 s, so a 304 — no body, no flash write.
                 long writes = store.Writes;
+                store.PersistFreshenedAfterSeconds = 0;
                 DownloadResult again = downloader.Get(url, null);
                 Assert.AreEqual(DownloadOutcome.Revalidated, again.Outcome);
-                Assert.AreEqual(writes, store.Writes, "a 304 writes nothing");
+                Assert.AreEqual(writes, store.Writes, "a 304 writes nothing, even where the store would persist freshened metadata");
+                CollectionAssert.AreEqual(behaviour.Versions[0], ReadBody(store, url), "and the body is untouched");
 
                 // After a reboot the store still holds it.
                 Assert.AreEqual(DownloadOutcome.Revalidated, new FlashDownloader(new SocketTransport(), new FlashStore(dir, 4, 16L * 1024 * 1024), new SystemClock(), new CacheOptions()).Get(url, null).Outcome);
