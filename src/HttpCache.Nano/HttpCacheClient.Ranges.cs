@@ -43,13 +43,7 @@ namespace HttpCache.Nano
             lock (_lock)
             {
                 _stats.Requests++;
-                CacheEntry varying;
-                entry = FindVariant(key, request, out varying);
-                storedKey = key;
-                if (varying != null)
-                {
-                    entry = FindOtherVariant(key, varying, request, out storedKey);
-                }
+                entry = FindStored(key, request, out storedKey);
 
                 _now.ReadFrom(_clock);
                 CacheDecision decision = _decision;

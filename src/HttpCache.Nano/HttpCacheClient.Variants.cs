@@ -15,6 +15,15 @@ namespace HttpCache.Nano
         // Primary key string -> ArrayList of the variant keys moved aside for it, oldest first: the per-URI limit.
         private readonly Hashtable _variantKeys = new Hashtable();
 
+        // The stored response this request may use, the latest variant or another, and the key it is stored under; null when none.
+        private CacheEntry FindStored(CacheKey key, RequestFacts request, out CacheKey storedKey)
+        {
+            CacheEntry varying;
+            CacheEntry entry = FindVariant(key, request, out varying);
+            storedKey = key;
+            return varying == null ? entry : FindOtherVariant(key, varying, request, out storedKey);
+        }
+
         // The stored response at key this request may use (credential and Vary match), or null; varying is the stored
         // response when it varies and this request wants another variant (then FindOtherVariant looks further).
         private CacheEntry FindVariant(CacheKey key, RequestFacts request, out CacheEntry varying)

@@ -196,13 +196,7 @@ namespace HttpCache.Nano
             lock (_lock)
             {
                 _stats.Requests++;
-                CacheEntry varying;
-                entry = FindVariant(key, request, out varying);
-                storedKey = key;
-                if (varying != null)
-                {
-                    entry = FindOtherVariant(key, varying, request, out storedKey);
-                }
+                entry = FindStored(key, request, out storedKey);
 
                 // Part of the representation is stored: a GET completes it, a HEAD asks the origin.
                 partial = entry != null && entry.StatusCode == 206;
