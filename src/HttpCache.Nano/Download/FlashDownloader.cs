@@ -74,7 +74,7 @@ namespace HttpCache.Nano.Download
             if (head != null)
             {
                 CachePolicy.Decide(s_noRequest, head.Info, false, CacheNow.Read(_clock), _options, _decision);
-                long length = LengthOf(head);
+                long length = head.DeclaredLength();
                 if (_decision.Action == CacheAction.ServeFresh)
                 {
                     return new DownloadResult(DownloadOutcome.Fresh, head.StatusCode, length, length, 0, null);
@@ -274,7 +274,7 @@ namespace HttpCache.Nano.Download
             CacheEntry updated = Entry(key, head.StatusCode, head.ReasonPhrase, block, merged, sent, received);
             updated.Info.InitialAge = Freshness.InitialAge(facts.Age, merged.Date, received.WallSeconds, StoredResponseInfo.ResponseDelay(sent, received));
             _store.FreshenHead(key, updated);
-            long length = LengthOf(head);
+            long length = head.DeclaredLength();
             return new DownloadResult(DownloadOutcome.Revalidated, 304, length, length, 0, null);
         }
 
@@ -311,12 +311,6 @@ namespace HttpCache.Nano.Download
             HeaderFacts facts = new HeaderFacts();
             facts.Load(HeaderFields.Of(entry.Headers));
             return facts;
-        }
-
-        private static long LengthOf(CacheEntry entry)
-        {
-            HeaderFacts facts = Facts(entry);
-            return facts.ContentLengthInvalid ? -1 : facts.ContentLength;
         }
     }
 }

@@ -63,6 +63,14 @@ namespace HttpCache.Nano.Storage
         /// <summary>True once <see cref="ConditionalHeader"/> has been worked out.</summary>
         internal bool ConditionalPrepared;
 
+        /// <summary>The Content-Length its stored fields state, or -1 (absent or invalid): a download's complete length. Parses the fields.</summary>
+        internal long DeclaredLength()
+        {
+            Parsing.HeaderFacts facts = new Parsing.HeaderFacts();
+            facts.Load(Parsing.HeaderFields.Of(Headers));
+            return facts.ContentLengthInvalid ? -1 : facts.ContentLength;
+        }
+
         /// <summary>The same response under another key (a variant moved aside for a newer one of its URI).</summary>
         internal CacheEntry WithKey(string key)
         {

@@ -325,7 +325,7 @@ namespace HttpCache.Nano.Storage
                     continue;
                 }
 
-                long total = TotalLengthOf(head.Entry);
+                long total = head.Entry.DeclaredLength();
                 _downloads[free] = new FlashDownload(this, key, WithoutBody(head.Entry), total, stored, segments);
                 _downloadReserved[free] = total >= 0 ? total + head.Entry.Headers.Length + 256 : stored + _segmentSize;
             }
@@ -384,14 +384,6 @@ namespace HttpCache.Nano.Storage
             {
                 return -1;
             }
-        }
-
-        // The complete length a download's metadata states: its Content-Length.
-        private static long TotalLengthOf(CacheEntry head)
-        {
-            Parsing.HeaderFacts facts = new Parsing.HeaderFacts();
-            facts.Load(Parsing.HeaderFields.Of(head.Headers));
-            return facts.ContentLengthInvalid ? -1 : facts.ContentLength;
         }
 
         private int DownloadIndex(string key)
