@@ -249,30 +249,7 @@ namespace HttpCache.Nano
         // End-to-end request fields, plus the stored validator when revalidating (RFC 9111 4.3.1).
         private static HttpHeaders ForwardHeaders(HttpHeaders headers, CacheEntry validating)
         {
-            HttpHeaders forwarded = new HttpHeaders();
-            string connection = headers == null ? null : headers.Get("Connection");
-            byte[] connectionBytes = connection == null ? null : TextBytes.Of(connection);
-            if (headers != null)
-            {
-                for (int i = 0; i < headers.Count; i++)
-                {
-                    string name = headers.GetName(i);
-                    HeaderName known = KnownHeaders.Find(name);
-                    if (KnownHeaders.IsHopByHop(known) || known == HeaderName.Host || known == HeaderName.ContentLength
-                        || (connectionBytes != null && IsListed(connectionBytes, name)))
-                    {
-                        continue;
-                    }
-
-                    if (validating != null && (known == HeaderName.IfNoneMatch || known == HeaderName.IfModifiedSince))
-                    {
-                        continue;
-                    }
-
-                    forwarded.Add(name, headers.GetValue(i));
-                }
-            }
-
+            HttpHeaders forwarded = RequestFields.EndToEnd(headers, validating != null);
             if (validating != null)
             {
                 ConditionalFields.Prepare(validating);
@@ -283,12 +260,6 @@ namespace HttpCache.Nano
             }
 
             return forwarded;
-        }
-
-        private static bool IsListed(byte[] list, string name)
-        {
-            byte[] nameBytes = TextBytes.Of(name);
-            return KnownHeaders.IsListedIn(list, 0, list.Length, nameBytes, 0, nameBytes.Length);
         }
 
         // The end-to-end fields as a new array (the writer is reused).

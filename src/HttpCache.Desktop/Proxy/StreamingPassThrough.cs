@@ -30,7 +30,7 @@ namespace HttpCache.Desktop.Proxy
             StreamingResponse upstream;
             try
             {
-                upstream = transport.Open(new OriginRequest(method, url, EndToEnd(requestHeaders), body));
+                upstream = transport.Open(new OriginRequest(method, url, RequestFields.EndToEnd(requestHeaders, false), body));
             }
             catch (HttpTransportException e)
             {
@@ -81,25 +81,6 @@ namespace HttpCache.Desktop.Proxy
 
                 return head.StatusCode;
             }
-        }
-
-        // The request's end-to-end fields (hop-by-hop ones, and those its Connection names, dropped).
-        private static HttpHeaders EndToEnd(HttpHeaders headers)
-        {
-            HttpHeaders forwarded = new HttpHeaders();
-            string connection = headers.Get("Connection");
-            for (int i = 0; i < headers.Count; i++)
-            {
-                string name = headers.GetName(i);
-                HeaderName known = KnownHeaders.Find(name);
-                bool listed = connection != null && Array.Exists(connection.Split(','), option => Ascii.EqualsIgnoreCase(option.Trim(), name));
-                if (!KnownHeaders.IsHopByHop(known) && known != HeaderName.Host && known != HeaderName.ContentLength && !listed)
-                {
-                    forwarded.Add(name, headers.GetValue(i));
-                }
-            }
-
-            return forwarded;
         }
     }
 }
