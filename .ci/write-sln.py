@@ -11,7 +11,8 @@ SHARED = "{D954291E-2A0B-460D-934E-DC6B0785DB48}"
 FOLDER = "{2150E333-8FDC-42A3-9474-1A3956D46DE8}"
 FOLDERS = {"src": "{7C2B43A1-5B8E-4F0C-9D1A-1E2F3A4B5C01}", "tests": "{7C2B43A1-5B8E-4F0C-9D1A-1E2F3A4B5C02}",
            "Solution Items": "{7C2B43A1-5B8E-4F0C-9D1A-1E2F3A4B5C03}"}
-SOLUTION_ITEMS = ["README.md", "nfproj.props", "Directory.Solution.props", "src\\HttpCache.Nano\\HttpCache.Nano.nuspec",
+SOLUTION_ITEMS = ["README.md", "nfproj.props", "Directory.Solution.props", "src\\HttpCache.Nano\\HttpCache.Nano.nuspec", "src\\HttpCache.Nano.Sockets\\HttpCache.Nano.Sockets.nuspec",
+                  "src\\HttpCache.Nano.WebRequest\\HttpCache.Nano.WebRequest.nuspec", "src\\HttpCache.Nano.Flash\\HttpCache.Nano.Flash.nuspec",
                   "tests\\NFUnitTest\\nano.runsettings"]
 
 def guid_of(path):

@@ -71,7 +71,7 @@ namespace HttpCache.Nano
 
         /// <summary>
         /// True for a generated 504 because the origin's body is over the transport's limit (the origin itself answered):
-        /// fetch it with a streaming download instead (<see cref="Download.FlashDownloader"/>, <see cref="Transport.SocketTransport.Open"/>).
+        /// fetch it with a streaming download instead (<c>FlashDownloader</c> of HttpCache.Nano.Flash, <c>SocketTransport.Open</c>).
         /// </summary>
         public bool BodyTooLarge { get; internal set; }
 

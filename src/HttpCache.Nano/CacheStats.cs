@@ -75,7 +75,7 @@ namespace HttpCache.Nano
         public long WireBytesReceived;
 
         /// <summary>
-        /// Bytes the link carried upwards, counted at the socket by transports that can (<see cref="Transport.SocketTransport"/>):
+        /// Bytes the link carried upwards, counted at the socket by transports that can (<c>SocketTransport</c>):
         /// on desktop below TLS (records and handshakes included); otherwise the HTTP bytes. What a metered link bills,
         /// before TCP/IP headers (estimated, not counted: see <c>docs/performance.md</c>).
         /// </summary>

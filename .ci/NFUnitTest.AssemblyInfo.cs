@@ -3,7 +3,7 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 
 [assembly: AssemblyTitle("NFUnitTest")]
-[assembly: AssemblyDescription("HttpCache.Nano shared tests on nanoFramework")]
+[assembly: AssemblyDescription("HttpCache.Nano shared tests on nanoFramework: $GROUP$")]
 [assembly: AssemblyConfiguration("")]
 [assembly: AssemblyCompany("HttpCache.Nano")]
 [assembly: AssemblyProduct("HttpCache.Nano")]

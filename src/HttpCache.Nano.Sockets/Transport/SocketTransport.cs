@@ -11,7 +11,7 @@ namespace HttpCache.Nano.Transport
     /// <summary>
     /// Writes HTTP/1.1 requests itself and reads responses with <see cref="HttpResponseReader"/>: the status line
     /// and header block are parsed straight from the received bytes without creating header strings. Unlike
-    /// <see cref="WebRequestTransport"/> it sends every request field, <c>If-Modified-Since</c> included.
+    /// <c>WebRequestTransport</c> it sends every request field, <c>If-Modified-Since</c> included.
     /// </summary>
     /// <remarks>
     /// <para><b>Persistent connections</b> (RFC 9112 9.3). After a response that leaves the connection at the next one
