@@ -109,7 +109,7 @@ namespace HttpCache.Nano
                 }
 
                 _stats.FullResponses++;
-                if (method == "HEAD")
+                if (method == HttpMethods.Head)
                 {
                     // RFC 9111 4.3.5: a HEAD response whose validators differ from the stored GET response makes it stale.
                     CacheEntry current = _store.Find(key);

@@ -61,7 +61,7 @@ namespace HttpCache.Nano
                     }
                 }
 
-                if (complete && method == "POST" && IsOwnRepresentation(url, key, fields, facts))
+                if (complete && method == HttpMethods.Post && IsOwnRepresentation(url, key, fields, facts))
                 {
                     StorePostResponse(key, headers, response, fields, facts, forwarded, sent, received);
                 }
@@ -83,7 +83,7 @@ namespace HttpCache.Nano
             string target = Invalidation.ResolveSameOrigin(url, fields.ValueToString(index));
             try
             {
-                return target != null && CacheKey.Of("GET", target).Matches(key.Normalized);
+                return target != null && CacheKey.Of(HttpMethods.Get, target).Matches(key.Normalized);
             }
             catch (System.ArgumentException)
             {
@@ -95,7 +95,7 @@ namespace HttpCache.Nano
         {
             RequestFacts request = RequestFacts.Of(headers);
             if (response.StatusCode != 200 && response.StatusCode != 203
-                || Storability.Check("GET", response.StatusCode, request.Facts, facts, _options.Mode) != StoreVerdict.Store || WithholdsShared(facts))
+                || Storability.Check(HttpMethods.Get, response.StatusCode, request.Facts, facts, _options.Mode) != StoreVerdict.Store || WithholdsShared(facts))
             {
                 return;
             }
@@ -123,7 +123,7 @@ namespace HttpCache.Nano
             CacheKey targetKey;
             try
             {
-                targetKey = CacheKey.Of("GET", target);
+                targetKey = CacheKey.Of(HttpMethods.Get, target);
             }
             catch (System.ArgumentException)
             {

@@ -31,7 +31,7 @@ namespace HttpCache.Nano
             CacheNow sent = CacheNow.Read(_clock);
             try
             {
-                response = _transport.Send(new OriginRequest("GET", url, ForwardHeaders(asked, null), null));
+                response = _transport.Send(new OriginRequest(HttpMethods.Get, url, ForwardHeaders(asked, null), null));
             }
             catch (HttpTransportException e)
             {
@@ -60,7 +60,7 @@ namespace HttpCache.Nano
                 if (response.StatusCode == 200)
                 {
                     // The whole representation (a changed one, when If-Range did not match): stored, then the range cut from it.
-                    return Ranged(StoreFull(key, "GET", request, response, scratch, sent, received), request, ranged, first, last);
+                    return Ranged(StoreFull(key, HttpMethods.Get, request, response, scratch, sent, received), request, ranged, first, last);
                 }
 
                 long age = ForwardedAge(facts, sent, received);
@@ -165,7 +165,7 @@ namespace HttpCache.Nano
             {
                 _stats.FullResponses++;
                 _stats.BodyBytesSaved += partial.Body.Length;
-                if (Storability.Check("GET", 200, request.Facts, facts, _options.Mode) == StoreVerdict.Store && !WithholdsShared(facts))
+                if (Storability.Check(HttpMethods.Get, 200, request.Facts, facts, _options.Mode) == StoreVerdict.Store && !WithholdsShared(facts))
                 {
                     StoreVariant(key, entry);
                 }
@@ -185,7 +185,7 @@ namespace HttpCache.Nano
 
             lock (_lock)
             {
-                if (Storability.Check("GET", 200, request.Facts, facts, _options.Mode) != StoreVerdict.Store)
+                if (Storability.Check(HttpMethods.Get, 200, request.Facts, facts, _options.Mode) != StoreVerdict.Store)
                 {
                     return;
                 }

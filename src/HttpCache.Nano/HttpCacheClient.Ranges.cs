@@ -58,9 +58,9 @@ namespace HttpCache.Nano
                         case CacheAction.ServeFresh:
                             _stats.FreshHits++;
                             _stats.BodyBytesSaved += entry.Body.Length;
-                            return Ranged(FromEntry(entry, entry.Headers, "GET", request, CacheSource.Cache, decision.Age), request, ranged, first, last);
+                            return Ranged(FromEntry(entry, entry.Headers, HttpMethods.Get, request, CacheSource.Cache, decision.Age), request, ranged, first, last);
                         case CacheAction.ServeStale:
-                            return Ranged(ServeStale(entry, "GET", request, decision.Age, decision.StaleReason), request, ranged, first, last);
+                            return Ranged(ServeStale(entry, HttpMethods.Get, request, decision.Age, decision.StaleReason), request, ranged, first, last);
                     }
                 }
 
@@ -100,7 +100,7 @@ namespace HttpCache.Nano
             if (entry != null && entry.StatusCode != 206)
             {
                 // A complete response is stored: it is validated or replaced whole, and the range is cut from the result.
-                CacheResponse whole = Exchange("GET", url, key, storedKey, WithoutRange(headers), request, action == CacheAction.Revalidate ? entry : null,
+                CacheResponse whole = Exchange(HttpMethods.Get, url, key, storedKey, WithoutRange(headers), request, action == CacheAction.Revalidate ? entry : null,
                     entry, staleIfError, staleWhenOffline);
                 return Ranged(whole, request, ranged, first, last);
             }

@@ -129,7 +129,7 @@ namespace HttpCache.Nano
         /// <exception cref="ArgumentException">The URL is not an absolute http or https URL.</exception>
         public CacheResponse Get(string url)
         {
-            return Send("GET", url, null, null);
+            return Send(HttpMethods.Get, url, null, null);
         }
 
         /// <summary>
@@ -146,7 +146,7 @@ namespace HttpCache.Nano
                 throw new ArgumentOutOfRangeException("minFreshSeconds");
             }
 
-            return Send("GET", url, null, null, minFreshSeconds == 0 ? RequestFacts.None : RequestFacts.WithMinFresh(minFreshSeconds));
+            return Send(HttpMethods.Get, url, null, null, minFreshSeconds == 0 ? RequestFacts.None : RequestFacts.WithMinFresh(minFreshSeconds));
         }
 
         /// <summary>Sends a request through the cache.</summary>
@@ -165,7 +165,7 @@ namespace HttpCache.Nano
         // Sends with the facts the policy reads (those of the headers, or the caller's own limits).
         private CacheResponse Send(string method, string url, HttpHeaders headers, byte[] body, RequestFacts request)
         {
-            CacheKey key = CacheKey.Of("GET", url);
+            CacheKey key = CacheKey.Of(HttpMethods.Get, url);
             if (method == null)
             {
                 throw new ArgumentNullException("method");
@@ -173,10 +173,10 @@ namespace HttpCache.Nano
 
             // RFC 9110 14.2: only GET has range semantics; If-Range without Range means nothing. One range the cache
             // answers itself; several, or an invalid set, go to the origin as they are.
-            bool cacheable = (method == "GET" || method == "HEAD") && !request.Facts.HasPrecondition;
+            bool cacheable = (method == HttpMethods.Get || method == HttpMethods.Head) && !request.Facts.HasPrecondition;
             long first = -1;
             long last = -1;
-            RangeKind range = method == "GET" ? RangeOf(request.Facts, out first, out last) : RangeKind.None;
+            RangeKind range = method == HttpMethods.Get ? RangeOf(request.Facts, out first, out last) : RangeKind.None;
             if (!cacheable || (range != RangeKind.None && range != RangeKind.Single))
             {
                 return PassThrough(method, url, key, headers, body);
@@ -255,7 +255,7 @@ namespace HttpCache.Nano
 
             if (partial)
             {
-                return method == "GET" ? SendRange(url, key, headers, request, false, 0, -1) : PassThrough(method, url, key, headers, null);
+                return method == HttpMethods.Get ? SendRange(url, key, headers, request, false, 0, -1) : PassThrough(method, url, key, headers, null);
             }
 
             return Exchange(method, url, key, storedKey, headers, request, revalidate ? entry : null, entry, staleIfError, staleWhenOffline);
@@ -273,7 +273,7 @@ namespace HttpCache.Nano
             }
 
             CacheResponse response = entry.FreshResponse;
-            if (response == null || request.HasValidators || method != "GET")
+            if (response == null || request.HasValidators || method != HttpMethods.Get)
             {
                 return null;
             }
@@ -343,9 +343,9 @@ namespace HttpCache.Nano
                 }
             }
 
-            CacheResponse response = new CacheResponse(entry.StatusCode, entry.ReasonPhrase, headers, method == "HEAD" ? null : entry.Body, source, age);
+            CacheResponse response = new CacheResponse(entry.StatusCode, entry.ReasonPhrase, headers, method == HttpMethods.Head ? null : entry.Body, source, age);
             response.SetFreshness(entry.Info, age);
-            if (source == CacheSource.Cache && method == "GET" && (object)headers == (object)entry.Headers)
+            if (source == CacheSource.Cache && method == HttpMethods.Get && (object)headers == (object)entry.Headers)
             {
                 entry.FreshResponse = response;
             }

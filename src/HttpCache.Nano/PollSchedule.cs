@@ -36,7 +36,7 @@ namespace HttpCache.Nano
         private readonly IClock _clock;
         private readonly int _interval;
         private readonly uint _phase;
-        private readonly Random _random;
+        private uint _jitterState;
         private int _spreadPercent;
         private int _maxBackoff;
         private int _maxPeriod;
@@ -67,7 +67,9 @@ namespace HttpCache.Nano
             _clock = clock;
             _interval = intervalMilliseconds;
             _phase = unchecked(deviceId * GoldenRatio);
-            _random = new Random(unchecked((int)(deviceId ^ 0x5DEECE66u)));
+            // Our own generator, seeded by the id: new Random(seed) is not reproducible on nanoFramework (the ESP32 ignores
+            // the seed; nanoCLR shares one state between instances), and a device's jitter must be its own.
+            _jitterState = Mix(deviceId ^ 0x5DEECE66u);
             _spreadPercent = 100;
             _maxBackoff = intervalMilliseconds > 900000 ? intervalMilliseconds : 900000;
             _maxPeriod = intervalMilliseconds > 3600000 ? intervalMilliseconds : 3600000;
@@ -241,7 +243,29 @@ namespace HttpCache.Nano
             }
 
             int half = (int)(step / 2);
-            return half + _random.Next(half + 1);
+            return half + NextJitter(half + 1);
+        }
+
+        // MurmurHash3's finalizer: consecutive ids (serials, one batch's MACs) start the generator far apart, never at 0.
+        private static uint Mix(uint x)
+        {
+            x ^= x >> 16;
+            x *= 0x85EBCA6Bu;
+            x ^= x >> 13;
+            x *= 0xC2B2AE35u;
+            x ^= x >> 16;
+            return x == 0 ? GoldenRatio : x;
+        }
+
+        // A number in [0, bound) from xorshift32 (Marsaglia): the same sequence for the same id on every platform.
+        private int NextJitter(int bound)
+        {
+            uint x = _jitterState;
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            _jitterState = x;
+            return (int)(((ulong)x * (uint)bound) >> 32);
         }
 
         // The first slot of the current grid later than now + minimumAhead.

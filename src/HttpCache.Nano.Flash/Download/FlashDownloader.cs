@@ -69,7 +69,7 @@ namespace HttpCache.Nano.Download
         /// <exception cref="System.ArgumentException">The URL is not an absolute http or https URL.</exception>
         public DownloadResult Get(string url, IDownloadProgress progress)
         {
-            CacheKey key = CacheKey.Of("GET", url);
+            CacheKey key = CacheKey.Of(HttpMethods.Get, url);
             CacheEntry head = _store.FindHead(key);
             if (head != null)
             {
@@ -101,7 +101,7 @@ namespace HttpCache.Nano.Download
             IStreamingResponse response;
             try
             {
-                response = _transport.Open(new OriginRequest("GET", url, asked, null));
+                response = _transport.Open(new OriginRequest(HttpMethods.Get, url, asked, null));
             }
             catch (HttpTransportException e)
             {
@@ -167,7 +167,7 @@ namespace HttpCache.Nano.Download
         // A 200: a new download of the whole body.
         private DownloadResult Start(CacheKey key, IStreamingResponse response, HeaderFields fields, HeaderFacts facts, CacheNow sent, CacheNow received, IDownloadProgress progress)
         {
-            if (Storability.Check("GET", 200, s_noRequest, facts, _options.Mode) != StoreVerdict.Store || facts.HasVary)
+            if (Storability.Check(HttpMethods.Get, 200, s_noRequest, facts, _options.Mode) != StoreVerdict.Store || facts.HasVary)
             {
                 return new DownloadResult(DownloadOutcome.NotStored, 200, 0, response.DeclaredLength, 0, "The response may not be stored.");
             }

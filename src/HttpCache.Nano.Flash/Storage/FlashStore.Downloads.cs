@@ -294,7 +294,7 @@ namespace HttpCache.Nano.Storage
                 CacheKey key;
                 try
                 {
-                    key = CacheKey.Of("GET", head.Entry.Key.Substring(4));
+                    key = CacheKey.Of(HttpMethods.Get, head.Entry.Key.Substring(4));
                 }
                 catch (System.ArgumentException)
                 {

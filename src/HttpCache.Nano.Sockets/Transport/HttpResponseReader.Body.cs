@@ -11,7 +11,7 @@ namespace HttpCache.Nano.Transport
         {
             length = 0;
             framed = true;
-            if (requestMethod == "HEAD" || status == 204 || status == 304)
+            if (requestMethod == HttpMethods.Head || status == 204 || status == 304)
             {
                 return null;
             }

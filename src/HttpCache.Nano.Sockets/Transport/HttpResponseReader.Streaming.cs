@@ -100,7 +100,7 @@ namespace HttpCache.Nano.Transport
             _bodyRemaining = 0;
             _declaredLength = -1;
             _reusable = false;
-            if (requestMethod == "HEAD" || status == 204 || status == 304)
+            if (requestMethod == HttpMethods.Head || status == 204 || status == 304)
             {
                 _bodyMode = BodyNone;
                 EndBody(true);

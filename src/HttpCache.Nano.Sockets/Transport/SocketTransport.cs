@@ -336,7 +336,7 @@ namespace HttpCache.Nano.Transport
         // RFC 9110 9.2.2: these may be sent again without changing what the first attempt meant.
         private static bool IsIdempotent(string method)
         {
-            return method == "GET" || method == "HEAD" || method == "OPTIONS" || method == "TRACE" || method == "PUT" || method == "DELETE";
+            return method == HttpMethods.Get || method == HttpMethods.Head || method == HttpMethods.Options || method == HttpMethods.Trace || method == HttpMethods.Put || method == HttpMethods.Delete;
         }
 
         /// <summary>
@@ -363,7 +363,7 @@ namespace HttpCache.Nano.Transport
                 writer.Append(headers.GetName(i), headers.GetValue(i));
             }
 
-            if (request.Body != null || (request.Method != "GET" && request.Method != "HEAD"))
+            if (request.Body != null || (request.Method != HttpMethods.Get && request.Method != HttpMethods.Head))
             {
                 writer.Append("Content-Length", request.Body == null ? 0 : request.Body.Length);
             }

@@ -154,7 +154,7 @@ namespace HttpCache.Nano.Transport
 
         private static bool HasBody(int status, string method)
         {
-            return status != 304 && status != 204 && method != "HEAD" && !(status >= 100 && status < 200);
+            return status != 304 && status != 204 && method != HttpMethods.Head && !(status >= 100 && status < 200);
         }
 
         // The response's fields as a header block.

@@ -9,7 +9,7 @@ namespace HttpCache.Nano.Policy
         /// <summary>True for the methods RFC 9110 9.2.1 defines as safe (GET, HEAD, OPTIONS, TRACE).</summary>
         public static bool IsSafe(string method)
         {
-            return method == "GET" || method == "HEAD" || method == "OPTIONS" || method == "TRACE";
+            return method == HttpMethods.Get || method == HttpMethods.Head || method == HttpMethods.Options || method == HttpMethods.Trace;
         }
 
         /// <summary>True when a response to an unsafe request invalidates: a non-error status (2xx or 3xx).</summary>

@@ -28,7 +28,7 @@ namespace HttpCache.Nano.Policy
         /// </remarks>
         public static StoreVerdict Check(string method, int statusCode, HeaderFacts request, HeaderFacts response, CacheMode mode)
         {
-            if (method != "GET")
+            if (method != HttpMethods.Get)
             {
                 return StoreVerdict.Method;
             }

@@ -31,7 +31,7 @@ namespace HttpCache.Nano.Server
         /// <param name="exists">False when the resource has no current representation (If-Match: * fails, If-None-Match: * passes).</param>
         public static ConditionalResult Evaluate(string method, HeaderFacts request, byte[] etag, int etagStart, int etagLength, bool etagWeak, long lastModified, bool exists)
         {
-            bool safe = method == "GET" || method == "HEAD";
+            bool safe = method == HttpMethods.Get || method == HttpMethods.Head;
             HeaderFields fields = request.Fields;
             if (request.HasIfMatch)
             {

@@ -88,7 +88,7 @@ namespace HttpCache.Nano.Storage
             }
 
             CacheKey created = Create(method, url, false, 0);
-            if (method == "GET")
+            if (method == HttpMethods.Get)
             {
                 lock (s_memoLock)
                 {
@@ -107,7 +107,9 @@ namespace HttpCache.Nano.Storage
         /// <summary>The key <see cref="Of"/> made for a GET of <paramref name="url"/>, while remembered; otherwise null.</summary>
         public static CacheKey Remembered(string method, string url)
         {
-            if (url == null || method != "GET")
+            // An empty URL never reaches the Hashtable: nanoFramework's native lookup dereferences a null key when it
+            // meets a key whose hash is 0 ("") after a Remove or Clear, and crashes the runtime.
+            if (url == null || url.Length == 0 || method != HttpMethods.Get)
             {
                 return null;
             }

@@ -19,6 +19,19 @@ namespace HttpCache.Nano.Tests.Support
             return GC.GetTotalMemory(true);
         }
 
+        /// <summary>True when <paramref name="calls"/> calls of <paramref name="action"/> (after one to warm up) allocate no byte on this thread.</summary>
+        public static bool AllocatesNothing(Action action, int calls)
+        {
+            action();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < calls; i++)
+            {
+                action();
+            }
+
+            return GC.GetAllocatedBytesForCurrentThread() == before;
+        }
+
         /// <summary>Prints a measured figure to the test output.</summary>
         public static void Report(string line)
         {

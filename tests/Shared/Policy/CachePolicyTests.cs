@@ -252,7 +252,8 @@ namespace HttpCache.Nano.Tests.Policy
             CacheMode[] modes = new CacheMode[] { CacheMode.Private, CacheMode.Shared, CacheMode.Shared, CacheMode.Shared };
             for (int i = 0; i < directives.Length; i++)
             {
-                string why = directives[i] + " in a " + modes[i].ToString() + " cache";
+                // Named from the index: nanoCLR cannot ToString() an enum read from an enum array (NullReferenceException).
+                string why = directives[i] + (i == 0 ? " in a private cache" : " in a shared cache");
                 ManualClock clock = new ManualClock(Fixtures.T0);
                 CacheNow now = CacheNow.Read(clock);
                 StoredResponseInfo stored = StoredResponseInfo.Describe(200, Fixtures.Facts("Date: " + Fixtures.Date(Fixtures.T0) + "\nCache-Control: max-age=10, stale-if-error=600, stale-while-revalidate=600, "

@@ -92,6 +92,21 @@ namespace HttpCache.Nano.Tests.Storage
         }
 
         [TestMethod]
+        public void AnEmptyUrlAfterTheMemoStartedOverIsRejectedWithoutCrashingTheRuntime()
+        {
+            // Fill the memo past its capacity so it is cleared: on nanoFramework a Hashtable lookup of "" (hash 0) after
+            // a Clear crashes the runtime, so this test ends the device test run if the guard ever goes.
+            for (int i = 0; i <= CacheKey.MemoCapacity; i++)
+            {
+                CacheKey.Of("GET", "http://memo.test/" + i);
+            }
+
+            Assert.IsNull(CacheKey.Remembered("GET", ""));
+            Expect.Throws(typeof(ArgumentException), () => CacheKey.Of("GET", ""));
+            Assert.IsNotNull(CacheKey.Remembered("GET", "http://memo.test/" + CacheKey.MemoCapacity));
+        }
+
+        [TestMethod]
         public void SameOriginComparesSchemeHostAndPort()
         {
             CacheKey a = CacheKey.Of("GET", "http://Example.com/a");
