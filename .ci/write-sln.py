@@ -32,7 +32,8 @@ for p in sorted(ROOT.glob("src/**/*.*proj")) + sorted(ROOT.glob("tests/**/*.*pro
     kind = {".csproj": CSHARP, ".nfproj": NANO, ".shproj": SHARED}.get(p.suffix)
     if kind is None:
         continue
-    projects.append((p.stem, rel.replace("/", "\\"), guid_of(rel), kind, rel.split("/")[0]))
+    # Each device test project is NFUnitTest.nfproj in its own folder (the launcher loads that assembly name): name it by folder.
+    projects.append((p.parent.name if p.stem == "NFUnitTest" else p.stem, rel.replace("/", "\\"), guid_of(rel), kind, rel.split("/")[0]))
 
 out = ["", "Microsoft Visual Studio Solution File, Format Version 12.00", "# Visual Studio Version 17",
        "VisualStudioVersion = 17.0.31903.59", "MinimumVisualStudioVersion = 10.0.40219.1"]

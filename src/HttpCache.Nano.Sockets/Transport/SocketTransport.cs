@@ -127,11 +127,11 @@ namespace HttpCache.Nano.Transport
                 }
                 catch (SocketException e)
                 {
-                    throw new HttpTransportException("Connection to " + url.Authority + " failed: " + e.Message, e);
+                    throw SocketFailure.From("Connection to " + url.Authority, e, false);
                 }
                 catch (IOException e)
                 {
-                    throw new HttpTransportException("TLS with " + url.Authority + " failed: " + e.Message, e);
+                    throw SocketFailure.FromIo("TLS with " + url.Authority, e);
                 }
 
                 try
@@ -198,15 +198,15 @@ namespace HttpCache.Nano.Transport
                 }
                 catch (SocketException e)
                 {
-                    connection = Failed(connection, reused, opened, request, "Connection to " + url.Authority + " failed: " + e.Message, e);
+                    connection = Failed(connection, reused, opened, request, SocketFailure.From("Connection to " + url.Authority, e, false));
                 }
                 catch (IOException e)
                 {
-                    connection = Failed(connection, reused, opened, request, "I/O error talking to " + url.Authority + ": " + e.Message, e);
+                    connection = Failed(connection, reused, opened, request, SocketFailure.FromIo("I/O with " + url.Authority, e));
                 }
                 catch (HttpTransportException e)
                 {
-                    connection = Failed(connection, reused, opened, request, e.Message, e);
+                    connection = Failed(connection, reused, opened, request, e);
                 }
             }
         }
@@ -218,7 +218,7 @@ namespace HttpCache.Nano.Transport
 
         // A failed open or head: closes the connection and returns null to try once more on a new one (a kept connection
         // the server closed, nothing of the response received, an idempotent request), or throws.
-        private static Connection Failed(Connection connection, bool reused, bool opened, OriginRequest request, string message, Exception cause)
+        private static Connection Failed(Connection connection, bool reused, bool opened, OriginRequest request, HttpTransportException cause)
         {
             bool started = connection != null && connection.ResponseStarted && connection.Reader.BytesRead > 0;
             if (connection != null)
@@ -231,7 +231,7 @@ namespace HttpCache.Nano.Transport
                 return null;
             }
 
-            throw cause as HttpTransportException ?? new HttpTransportException(message, cause);
+            throw cause;
         }
 
         // A streamed response's connection after its body: kept when it may carry another request.
@@ -285,12 +285,12 @@ namespace HttpCache.Nano.Transport
             catch (SocketException e)
             {
                 connection.ResponseStarted = connection.ResponseStarted && connection.Reader.BytesRead > 0;
-                throw new HttpTransportException("Connection to " + connection.Origin + " failed: " + e.Message, e);
+                throw SocketFailure.From("Connection to " + connection.Origin, e, false);
             }
             catch (IOException e)
             {
                 connection.ResponseStarted = connection.ResponseStarted && connection.Reader.BytesRead > 0;
-                throw new HttpTransportException("I/O error talking to " + connection.Origin + ": " + e.Message, e);
+                throw SocketFailure.FromIo("I/O with " + connection.Origin, e);
             }
             catch (HttpTransportException)
             {

@@ -74,11 +74,11 @@ namespace HttpCache.Nano.Transport
             }
             catch (SocketException e)
             {
-                throw new HttpTransportException("Connection to " + _connection.Origin + " failed: " + e.Message, e);
+                throw SocketFailure.From("Connection to " + _connection.Origin, e, false);
             }
             catch (IOException e)
             {
-                throw new HttpTransportException("I/O error talking to " + _connection.Origin + ": " + e.Message, e);
+                throw SocketFailure.FromIo("I/O with " + _connection.Origin, e);
             }
 
             _bodyBytes += read;

@@ -16,11 +16,23 @@ namespace HttpCache.Nano.Transport
         /// </summary>
         public const bool CountsRecords = false;
 
-        /// <summary>Authenticates as a client of <paramref name="host"/> and returns the encrypted stream (<paramref name="network"/> is not used here).</summary>
+        /// <summary>
+        /// Authenticates as a client of <paramref name="host"/> and returns the encrypted stream (<paramref name="network"/>
+        /// is not used here). The root goes in as the CA: nano's three-argument overload takes a client certificate.
+        /// </summary>
+        /// <exception cref="HttpTransportException">The handshake failed (<see cref="TransportFailure.Tls"/>, or a timeout or reset), with mbedTLS's code.</exception>
         public static Stream Open(Socket socket, Stream network, string host, X509Certificate rootCertificate)
         {
             SslStream ssl = new SslStream(socket);
-            ssl.AuthenticateAsClient(host, rootCertificate, SslProtocols.Tls12);
+            try
+            {
+                ssl.AuthenticateAsClient(host, null, rootCertificate, SslProtocols.Tls12);
+            }
+            catch (SocketException e)
+            {
+                throw SocketFailure.From("TLS handshake with " + host, e, true);
+            }
+
             return ssl;
         }
     }

@@ -27,5 +27,19 @@ namespace HttpCache.Nano.Transport
             : base(message, innerException)
         {
         }
+
+        /// <summary>Creates the exception for a classified failure with the platform's error code (a socket error, or a negative TLS library code).</summary>
+        public HttpTransportException(string message, Exception innerException, TransportFailure failure, int errorCode)
+            : base(message, innerException)
+        {
+            Failure = failure;
+            ErrorCode = errorCode;
+        }
+
+        /// <summary>What failed underneath: a refused connection, a timeout, a lost connection, an unreachable host, TLS, or another failure.</summary>
+        public TransportFailure Failure { get; private set; }
+
+        /// <summary>The platform's error code behind <see cref="Failure"/> (socket errors as on Windows: 10061 refused, 10060 timed out; TLS library codes negative), or 0.</summary>
+        public int ErrorCode { get; private set; }
     }
 }
