@@ -18,6 +18,12 @@ GROUPS = {
     "Policy": (["Policy", "Storage/CacheKeyTests.cs", "Storage/LruIndexTests.cs", "Storage/RamStoreTests.cs"], ["HttpCache.Nano"]),
     "Engine": (["Engine"], ["HttpCache.Nano", "HttpCache.Nano.Flash"]),
     "Flash": (["Storage/FlashStoreTests.cs", "Storage/FlashStoreOnDiskTests.cs", "Storage/FlashDownloadTests.cs"], ["HttpCache.Nano", "HttpCache.Nano.Flash"]),
+    # Device-only: the transports on nanoFramework's System.Net against the loopback origin .ci/device-tests.py starts.
+    "Transport": ([], ["HttpCache.Nano", "HttpCache.Nano.Sockets", "HttpCache.Nano.WebRequest", "HttpCache.Nano.Flash"]),
+}
+# Sources of a project's own (in its folder, not shared with the desktop tests).
+OWN = {
+    "Transport": ["LoopbackOrigin.cs", "SocketTransportDeviceTests.cs", "WebRequestTransportDeviceTests.cs"],
 }
 
 
@@ -36,6 +42,7 @@ def main():
         files = SUPPORT + (FLASH_SUPPORT if "HttpCache.Nano.Flash" in libraries else []) + sources(entries)
         compile_items = "\n".join('    <Compile Include="..\\Shared\\%s" />' % f.replace("/", "\\") for f in files)
         compile_items += '\n    <Compile Include="..\\DeviceSupport\\HeapProbe.cs" />'
+        compile_items += "".join('\n    <Compile Include="%s" />' % f for f in OWN.get(group, []))
         references = "\n".join('    <ProjectReference Include="..\\..\\src\\%s\\%s.nfproj" />' % (l, l) for l in libraries)
         text = template.replace("$GROUP$", group).replace("$COMPILE$", compile_items).replace("$REFERENCES$", references)
         guid = "95d0f681-1524-4658-b678-95c425e0%04x" % (sum(map(ord, group)) & 0xFFFF)

@@ -341,7 +341,7 @@ namespace HttpCache.Nano.Transport
             }
             catch (IOException e)
             {
-                throw new HttpTransportException("Read failed: " + e.Message, e);
+                throw SocketFailure.FromIo("Read", e);
             }
 
             if (read > 0)

@@ -87,8 +87,8 @@ namespace HttpCache.Nano.Transport
         // read by reflection because the desktop build must pass the nano API check, and nano lacks the property.
         private static int CodeOf(SocketException e)
         {
-            System.Reflection.PropertyInfo property = e.GetType().GetProperty("SocketErrorCode");
-            return property == null ? e.ErrorCode : (int)property.GetValue(e, null);
+            System.Reflection.MethodInfo getter = e.GetType().GetMethod("get_SocketErrorCode", new Type[0]);
+            return (object)getter == null ? 0 : (int)getter.Invoke(e, null);
         }
 #endif
     }
