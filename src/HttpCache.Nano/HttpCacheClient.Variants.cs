@@ -12,8 +12,9 @@ namespace HttpCache.Nano
         // Bounds the per-URI lists below (a proxy sees many URIs; forgetting one only lets its variants age out by LRU).
         private const int MaxVaryingUris = 1024;
 
-        // Primary key string -> ArrayList of the variant keys moved aside for it, oldest first: the per-URI limit.
-        private readonly Hashtable _variantKeys = new Hashtable();
+        // Primary key string -> ArrayList of the variant keys moved aside for it, oldest first: the per-URI limit. Made
+        // when a first variant is moved aside.
+        private Hashtable _variantKeys;
 
         // The stored response this request may use, the latest variant or another, and the key it is stored under; null when none.
         private CacheEntry FindStored(CacheKey key, RequestFacts request, out CacheKey storedKey)
@@ -107,7 +108,11 @@ namespace HttpCache.Nano
 
         private int RemoveVariants(CacheKey key)
         {
-            _variantKeys.Remove(key.Normalized);
+            if (_variantKeys != null)
+            {
+                _variantKeys.Remove(key.Normalized);
+            }
+
             return _store.RemoveVariants(key);
         }
 
@@ -134,6 +139,11 @@ namespace HttpCache.Nano
         // Records a variant moved aside, dropping the oldest beyond the limit (the latest at the URI's key counts as one).
         private void Remember(CacheKey key, CacheKey aside)
         {
+            if (_variantKeys == null)
+            {
+                _variantKeys = new Hashtable();
+            }
+
             ArrayList keys = (ArrayList)_variantKeys[key.Normalized];
             if (keys == null)
             {
@@ -158,7 +168,7 @@ namespace HttpCache.Nano
 
         private void Forget(CacheKey key, CacheKey aside)
         {
-            ArrayList keys = (ArrayList)_variantKeys[key.Normalized];
+            ArrayList keys = _variantKeys == null ? null : (ArrayList)_variantKeys[key.Normalized];
             if (keys != null)
             {
                 keys.Remove(aside.Normalized);

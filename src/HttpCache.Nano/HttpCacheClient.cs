@@ -47,8 +47,9 @@ namespace HttpCache.Nano
         private readonly CacheOptions _options;
 
         // Keys served stale within stale-while-revalidate, revalidated on their next use. Kept here rather than on
-        // the entry so it works with every store (a flash store hands out a new entry object on each lookup).
-        private readonly Hashtable _revalidatePending = new Hashtable();
+        // the entry so it works with every store (a flash store hands out a new entry object on each lookup). Made on
+        // first use, like the variant lists: a Hashtable costs 360 B of a device's heap, and most clients never need one.
+        private Hashtable _revalidatePending;
 
         // Used under the lock only: the clock reading and the decision of the lookup in progress.
         private readonly CacheNow _now = new CacheNow(-1, 0, 0);
@@ -206,7 +207,7 @@ namespace HttpCache.Nano
                 }
                 else
                 {
-                    bool pending = entry != null && _revalidatePending.Count > 0 && _revalidatePending.Contains(entry.Key);
+                    bool pending = entry != null && _revalidatePending != null && _revalidatePending.Count > 0 && _revalidatePending.Contains(entry.Key);
                     CacheResponse fresh = ServeIfFresh(entry, method, request, pending);
                     if (fresh != null)
                     {
@@ -217,7 +218,10 @@ namespace HttpCache.Nano
                     if (pending && decision.Action != CacheAction.ServeStale)
                     {
                         // The revalidation owed by a stale-while-revalidate serve happens now (or is no longer needed).
-                        _revalidatePending.Remove(entry.Key);
+                        if (_revalidatePending != null)
+                        {
+                            _revalidatePending.Remove(entry.Key);
+                        }
                     }
 
                     switch (decision.Action)
@@ -313,7 +317,11 @@ namespace HttpCache.Nano
         private void MarkRevalidatePending(string key)
         {
             // Bounded: forgetting marks only means one more stale serve within the window.
-            if (_revalidatePending.Count >= MaxPendingRevalidations)
+            if (_revalidatePending == null)
+            {
+                _revalidatePending = new Hashtable();
+            }
+            else if (_revalidatePending.Count >= MaxPendingRevalidations)
             {
                 _revalidatePending.Clear();
             }

@@ -7,6 +7,7 @@ HTTP/1.1 on 127.0.0.1, persistent connections, one thread per connection. Three 
 PKI_DIR/chain.pem (leaf for localhost + intermediate, under root.pem); https with a leaf for localhost under another
 root. Resources (every response but /close keeps the connection):
   /etag          200 with ETag "v1" and max-age=0; If-None-Match "v1" gets a 304 with no body
+  /config        like /etag with a 2,048-byte JSON body (the device benchmark's config)
   /close         200 with Connection: close, then the server closes
   /idle-close    200, then the server closes the connection 200 ms later if no request came
   /chunked       200 with a chunked body of 5 chunks
@@ -74,11 +75,12 @@ def serve(conn, name):
             method, target, fields = request
             path = target.split("?")[0]
             body = b""
-            if path == "/etag":
+            if path in ("/etag", "/config"):
                 if fields.get("if-none-match") == '"v1"':
                     conn.sendall(head(304, "Not Modified", [("ETag", '"v1"'), ("Cache-Control", "max-age=0")]))
                     continue
-                body = b'{"config":"v1","padding":"' + b"x" * 64 + b'"}'
+                padding = 64 if path == "/etag" else 2048 - 28
+                body = b'{"config":"v1","padding":"' + b"x" * padding + b'"}'
                 conn.sendall(head(200, "OK", [("ETag", '"v1"'), ("Cache-Control", "max-age=0"), ("Content-Type", "application/json"), ("Content-Length", str(len(body)))]) + body)
             elif path == "/close":
                 body = b"closing"

@@ -29,6 +29,7 @@ namespace HttpCache.Nano.Transport
             IsTls = tls;
             Reader = reader;
             RemainingExchanges = -1;
+            Deadline = new DeadlineStream(stream);
         }
 
         /// <summary>The origin it is connected to, as "scheme://host:port".</summary>
@@ -39,6 +40,9 @@ namespace HttpCache.Nano.Transport
         {
             get { return _stream; }
         }
+
+        /// <summary><see cref="Stream"/> bounded by the current exchange's time limit (one wrapper, restarted per exchange).</summary>
+        public DeadlineStream Deadline { get; private set; }
 
         /// <summary>The reader of the responses on this connection.</summary>
         public HttpResponseReader Reader { get; private set; }

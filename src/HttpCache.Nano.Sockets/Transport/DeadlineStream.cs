@@ -5,18 +5,26 @@ using System.IO;
 namespace HttpCache.Nano.Transport
 {
     /// <summary>
-    /// Wraps a stream and fails reads and writes once a deadline (wall-clock based) has passed. One wrapper per exchange
-    /// over a connection that outlives it: disposing the wrapper leaves the connection open.
+    /// Wraps a stream and fails reads and writes once a deadline (wall-clock based) has passed. One wrapper per
+    /// connection, its deadline set anew for each exchange (<see cref="Start"/>): a Stream has a finalizer on
+    /// nanoFramework, so a wrapper per exchange would wait for the finalizer thread before its memory came back.
+    /// Disposing the wrapper leaves the connection open.
     /// </summary>
     internal sealed class DeadlineStream : Stream
     {
         private readonly Stream _inner;
-        private readonly long _deadlineTicks;
+        private long _deadlineTicks;
 
-        public DeadlineStream(Stream inner, int totalMilliseconds)
+        public DeadlineStream(Stream inner)
         {
             _inner = inner;
+        }
+
+        /// <summary>Starts an exchange: reads and writes fail after <paramref name="totalMilliseconds"/> from now.</summary>
+        public DeadlineStream Start(int totalMilliseconds)
+        {
             _deadlineTicks = DateTime.UtcNow.Ticks + totalMilliseconds * 10000L;
+            return this;
         }
 
         public override bool CanRead

@@ -185,7 +185,7 @@ namespace HttpCache.Nano.Transport
                     long sentBefore = opened ? 0 : connection.BytesSent;
                     long receivedBefore = opened ? 0 : connection.BytesReceived;
                     connection.ResponseStarted = false;
-                    Stream stream = new DeadlineStream(connection.Stream, TotalTimeoutMilliseconds);
+                    Stream stream = connection.Deadline.Start(TotalTimeoutMilliseconds);
                     stream.Write(head, 0, head.Length);
                     stream.Flush();
                     connection.ResponseStarted = true;
@@ -268,7 +268,7 @@ namespace HttpCache.Nano.Transport
             OriginResponse response;
             try
             {
-                Stream stream = new DeadlineStream(connection.Stream, TotalTimeoutMilliseconds);
+                Stream stream = connection.Deadline.Start(TotalTimeoutMilliseconds);
                 stream.Write(head, 0, head.Length);
                 long sent = head.Length;
                 if (request.Body != null && request.Body.Length > 0)

@@ -124,7 +124,22 @@ namespace HttpCache.Nano.Parsing
             return true;
         }
 
-        /// <summary>ASCII case-insensitive equality of two byte ranges of the same length (letters fold, nothing else does).</summary>
+        /// <summary>True when the characters of <paramref name="a"/>, lower-cased, are the bytes of <paramref name="lower"/> from <paramref name="lowerStart"/> (ASCII).</summary>
+        public static bool EqualsIgnoreCase(string a, byte[] lower, int lowerStart)
+        {
+            int length = a.Length;
+            for (int i = 0; i < length; i++)
+            {
+                if (ToLower(a[i]) != lower[lowerStart + i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Equality of two byte ranges of the same length, ASCII letters compared without case.</summary>
         public static bool EqualsIgnoreCase(byte[] a, int aStart, byte[] b, int bStart, int length)
         {
             for (int i = 0; i < length; i++)
@@ -160,15 +175,16 @@ namespace HttpCache.Nano.Parsing
         /// </summary>
         public static bool MatchesLower(byte[] buffer, int start, int length, byte[] lowerName)
         {
-            if (length != lowerName.Length)
-            {
-                return false;
-            }
+            return length == lowerName.Length && MatchesLower(buffer, start, lowerName, 0, length);
+        }
 
+        /// <summary>As <see cref="MatchesLower(byte[], int, int, byte[])"/>, against <paramref name="length"/> lower-case bytes of <paramref name="lower"/> from <paramref name="lowerStart"/>.</summary>
+        public static bool MatchesLower(byte[] buffer, int start, byte[] lower, int lowerStart, int length)
+        {
             for (int i = 0; i < length; i++)
             {
                 int c = buffer[start + i];
-                int expected = lowerName[i];
+                int expected = lower[lowerStart + i];
 
                 // Folding with | 0x20 is exact for letters; a hyphen must match as itself (CR | 0x20 is a hyphen too).
                 if (c != expected && ((c | 0x20) != expected || expected == Hyphen))
@@ -204,7 +220,7 @@ namespace HttpCache.Nano.Parsing
             return end;
         }
 
-        /// <summary>The lower-case ASCII bytes of a known name (letters and hyphens), for <see cref="MatchesLower"/>.</summary>
+        /// <summary>The lower-case ASCII bytes of a known name (letters and hyphens), for <see cref="MatchesLower(byte[], int, int, byte[])"/>.</summary>
         public static byte[] LowerBytes(string name)
         {
             int length = name.Length;

@@ -24,22 +24,25 @@ namespace HttpCache.Nano.Parsing
         /// <summary>The value of <see cref="MaxStale"/> for a bare <c>max-stale</c> (any staleness accepted).</summary>
         public const long Unbounded = long.MaxValue;
 
-        private static readonly byte[] s_public = Ascii.LowerBytes("public");
-        private static readonly byte[] s_maxAge = Ascii.LowerBytes("max-age");
-        private static readonly byte[] s_private = Ascii.LowerBytes("private");
-        private static readonly byte[] s_noCache = Ascii.LowerBytes("no-cache");
-        private static readonly byte[] s_noStore = Ascii.LowerBytes("no-store");
-        private static readonly byte[] s_sharedMaxAge = Ascii.LowerBytes("s-maxage");
-        private static readonly byte[] s_maxStale = Ascii.LowerBytes("max-stale");
-        private static readonly byte[] s_minFresh = Ascii.LowerBytes("min-fresh");
-        private static readonly byte[] s_immutable = Ascii.LowerBytes("immutable");
-        private static readonly byte[] s_noTransform = Ascii.LowerBytes("no-transform");
-        private static readonly byte[] s_onlyIfCached = Ascii.LowerBytes("only-if-cached");
-        private static readonly byte[] s_staleIfError = Ascii.LowerBytes("stale-if-error");
-        private static readonly byte[] s_mustRevalidate = Ascii.LowerBytes("must-revalidate");
-        private static readonly byte[] s_mustUnderstand = Ascii.LowerBytes("must-understand");
-        private static readonly byte[] s_proxyRevalidate = Ascii.LowerBytes("proxy-revalidate");
-        private static readonly byte[] s_staleWhileRevalidate = Ascii.LowerBytes("stale-while-revalidate");
+        // Every directive name, lower case, in one array (an array per name cost 800 B of heap from boot on
+        // nanoFramework); the switch on the name's length picks the candidates, *At says where each starts.
+        private static readonly byte[] s_names = Ascii.LowerBytes("publicmax-ageprivateno-cacheno-stores-maxagemax-stalemin-freshimmutableno-transformonly-if-cachedstale-if-errormust-revalidatemust-understandproxy-revalidatestale-while-revalidate");
+        private const int PublicAt = 0;
+        private const int MaxAgeAt = 6;
+        private const int PrivateAt = 13;
+        private const int NoCacheAt = 20;
+        private const int NoStoreAt = 28;
+        private const int SharedMaxAgeAt = 36;
+        private const int MaxStaleAt = 44;
+        private const int MinFreshAt = 53;
+        private const int ImmutableAt = 62;
+        private const int NoTransformAt = 71;
+        private const int OnlyIfCachedAt = 83;
+        private const int StaleIfErrorAt = 97;
+        private const int MustRevalidateAt = 111;
+        private const int MustUnderstandAt = 126;
+        private const int ProxyRevalidateAt = 141;
+        private const int StaleWhileRevalidateAt = 157;
 
         private byte[] _buffer;
         private long _maxAge;
@@ -198,10 +201,10 @@ namespace HttpCache.Nano.Parsing
             switch (nameLength)
             {
                 case 6:
-                    SetFlagIf(buffer, start, nameLength, s_public, CacheDirectives.Public);
+                    SetFlagIf(buffer, start, nameLength, PublicAt, CacheDirectives.Public);
                     break;
                 case 7:
-                    if (Ascii.MatchesLower(buffer, start, nameLength, s_maxAge))
+                    if (Named(buffer, start, nameLength, MaxAgeAt))
                     {
                         long seconds;
                         if (!hasArgument || !DeltaSeconds.TryParse(buffer, argument, argumentEnd - argument, out seconds))
@@ -211,7 +214,7 @@ namespace HttpCache.Nano.Parsing
 
                         SetFirst(ref _maxAge, seconds);
                     }
-                    else if (Ascii.MatchesLower(buffer, start, nameLength, s_private))
+                    else if (Named(buffer, start, nameLength, PrivateAt))
                     {
                         _flags |= CacheDirectives.Private;
                         if (qualified)
@@ -228,18 +231,18 @@ namespace HttpCache.Nano.Parsing
 
                     break;
                 case 8:
-                    if (Ascii.MatchesLower(buffer, start, nameLength, s_noCache))
+                    if (Named(buffer, start, nameLength, NoCacheAt))
                     {
                         _flags |= qualified ? CacheDirectives.NoCache | CacheDirectives.NoCacheWithFields : CacheDirectives.NoCache;
                     }
-                    else if (!SetFlagIf(buffer, start, nameLength, s_noStore, CacheDirectives.NoStore) && Ascii.MatchesLower(buffer, start, nameLength, s_sharedMaxAge))
+                    else if (!SetFlagIf(buffer, start, nameLength, NoStoreAt, CacheDirectives.NoStore) && Named(buffer, start, nameLength, SharedMaxAgeAt))
                     {
                         SetSeconds(ref _sharedMaxAge, buffer, argument, argumentEnd, hasArgument);
                     }
 
                     break;
                 case 9:
-                    if (Ascii.MatchesLower(buffer, start, nameLength, s_maxStale))
+                    if (Named(buffer, start, nameLength, MaxStaleAt))
                     {
                         long seconds;
                         if (!hasArgument)
@@ -251,38 +254,38 @@ namespace HttpCache.Nano.Parsing
                             SetFirst(ref _maxStale, seconds);
                         }
                     }
-                    else if (Ascii.MatchesLower(buffer, start, nameLength, s_minFresh))
+                    else if (Named(buffer, start, nameLength, MinFreshAt))
                     {
                         SetSeconds(ref _minFresh, buffer, argument, argumentEnd, hasArgument);
                     }
                     else
                     {
-                        SetFlagIf(buffer, start, nameLength, s_immutable, CacheDirectives.Immutable);
+                        SetFlagIf(buffer, start, nameLength, ImmutableAt, CacheDirectives.Immutable);
                     }
 
                     break;
                 case 12:
-                    SetFlagIf(buffer, start, nameLength, s_noTransform, CacheDirectives.NoTransform);
+                    SetFlagIf(buffer, start, nameLength, NoTransformAt, CacheDirectives.NoTransform);
                     break;
                 case 14:
-                    if (!SetFlagIf(buffer, start, nameLength, s_onlyIfCached, CacheDirectives.OnlyIfCached) && Ascii.MatchesLower(buffer, start, nameLength, s_staleIfError))
+                    if (!SetFlagIf(buffer, start, nameLength, OnlyIfCachedAt, CacheDirectives.OnlyIfCached) && Named(buffer, start, nameLength, StaleIfErrorAt))
                     {
                         SetSeconds(ref _staleIfError, buffer, argument, argumentEnd, hasArgument);
                     }
 
                     break;
                 case 15:
-                    if (!SetFlagIf(buffer, start, nameLength, s_mustRevalidate, CacheDirectives.MustRevalidate))
+                    if (!SetFlagIf(buffer, start, nameLength, MustRevalidateAt, CacheDirectives.MustRevalidate))
                     {
-                        SetFlagIf(buffer, start, nameLength, s_mustUnderstand, CacheDirectives.MustUnderstand);
+                        SetFlagIf(buffer, start, nameLength, MustUnderstandAt, CacheDirectives.MustUnderstand);
                     }
 
                     break;
                 case 16:
-                    SetFlagIf(buffer, start, nameLength, s_proxyRevalidate, CacheDirectives.ProxyRevalidate);
+                    SetFlagIf(buffer, start, nameLength, ProxyRevalidateAt, CacheDirectives.ProxyRevalidate);
                     break;
                 case 22:
-                    if (Ascii.MatchesLower(buffer, start, nameLength, s_staleWhileRevalidate))
+                    if (Named(buffer, start, nameLength, StaleWhileRevalidateAt))
                     {
                         SetSeconds(ref _staleWhileRevalidate, buffer, argument, argumentEnd, hasArgument);
                     }
@@ -291,9 +294,15 @@ namespace HttpCache.Nano.Parsing
             }
         }
 
-        private bool SetFlagIf(byte[] buffer, int start, int length, byte[] name, CacheDirectives flag)
+        // True when the length bytes at start spell the directive name at s_names[at] (the caller's switch checked the length).
+        private static bool Named(byte[] buffer, int start, int length, int at)
         {
-            if (!Ascii.MatchesLower(buffer, start, length, name))
+            return Ascii.MatchesLower(buffer, start, s_names, at, length);
+        }
+
+        private bool SetFlagIf(byte[] buffer, int start, int length, int at, CacheDirectives flag)
+        {
+            if (!Named(buffer, start, length, at))
             {
                 return false;
             }

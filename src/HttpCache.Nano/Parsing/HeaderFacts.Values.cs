@@ -8,9 +8,9 @@ namespace HttpCache.Nano.Parsing
         // Dates are only located here; DateOf parses them on first use.
         private void AddDate(int slot, int field)
         {
-            if (_dateFields[slot] < 0)
+            if (_ints[slot] < 0)
             {
-                _dateFields[slot] = field;
+                _ints[slot] = field;
             }
         }
 
@@ -18,14 +18,14 @@ namespace HttpCache.Nano.Parsing
         private long DateOf(int slot)
         {
             int bit = 1 << slot;
-            if ((_datesParsed & bit) != 0)
+            if ((_ints[DatesParsedSlot] & bit) != 0)
             {
-                return _dates[slot];
+                return _longs[slot];
             }
 
-            _datesParsed |= bit;
-            _dates[slot] = -1;
-            int field = _dateFields[slot];
+            _ints[DatesParsedSlot] |= bit;
+            _longs[slot] = -1;
+            int field = _ints[slot];
             if (field < 0)
             {
                 return -1;
@@ -37,13 +37,13 @@ namespace HttpCache.Nano.Parsing
             {
                 if (HttpDate.TryParse(_fields.Buffer, _fields.ValueStart(i), _fields.ValueLength(i), out parsed))
                 {
-                    _dates[slot] = parsed;
+                    _longs[slot] = parsed;
                     return parsed;
                 }
 
                 if (slot == ExpiresSlot)
                 {
-                    _expiresInvalid = true;
+                    _bits |= ExpiresInvalidBit;
                     return -1;
                 }
             }
@@ -53,21 +53,23 @@ namespace HttpCache.Nano.Parsing
 
         private void ParseETag()
         {
-            if (_etagParsed)
+            if ((_bits & ETagParsedBit) != 0)
             {
                 return;
             }
 
-            _etagParsed = true;
-            for (int i = _etagField; i >= 0; i = _fields.IndexOf(HeaderName.ETag, i + 1))
+            _bits |= ETagParsedBit;
+            for (int i = _ints[ETagFieldSlot]; i >= 0; i = _fields.IndexOf(HeaderName.ETag, i + 1))
             {
-                if (EntityTag.TryParse(_fields.Buffer, _fields.ValueStart(i), _fields.ValueLength(i), out _etagStart, out _etagLength, out _etagWeak))
+                bool weak;
+                if (EntityTag.TryParse(_fields.Buffer, _fields.ValueStart(i), _fields.ValueLength(i), out _ints[ETagStartSlot], out _ints[ETagLengthSlot], out weak))
                 {
+                    _bits = weak ? _bits | ETagWeakBit : _bits;
                     return;
                 }
             }
 
-            if (_etagField >= 0)
+            if (_ints[ETagFieldSlot] >= 0)
             {
                 ParseOpaqueETag();
             }
@@ -76,11 +78,11 @@ namespace HttpCache.Nano.Parsing
         // No entity-tag: an unquoted value is still what the origin recognises in If-None-Match (browsers send it back).
         private void ParseOpaqueETag()
         {
-            for (int i = _etagField; i >= 0; i = _fields.IndexOf(HeaderName.ETag, i + 1))
+            for (int i = _ints[ETagFieldSlot]; i >= 0; i = _fields.IndexOf(HeaderName.ETag, i + 1))
             {
-                if (EntityTag.TryParseOpaque(_fields.Buffer, _fields.ValueStart(i), _fields.ValueLength(i), out _etagStart, out _etagLength))
+                if (EntityTag.TryParseOpaque(_fields.Buffer, _fields.ValueStart(i), _fields.ValueLength(i), out _ints[ETagStartSlot], out _ints[ETagLengthSlot]))
                 {
-                    _etagOpaque = true;
+                    _bits |= ETagOpaqueBit;
                     return;
                 }
             }

@@ -22,26 +22,14 @@ namespace HttpCache.Nano.Parsing
         private static readonly byte[] s_noCache = Ascii.LowerBytes("no-cache");
         private static readonly byte[] s_chunked = Ascii.LowerBytes("chunked");
 
-        // Date-like fields parsed on first use: the field indexes, the parsed values, and which were parsed.
-        private const int DateSlot = 0;
-        private const int ExpiresSlot = 1;
-        private const int LastModifiedSlot = 2;
-        private const int IfModifiedSinceSlot = 3;
-        private const int IfUnmodifiedSinceSlot = 4;
-        private const int DateSlots = 5;
-
+        // Facts live in two small arrays and one set of bits, not in fields: on nanoFramework every field of an object
+        // takes a heap block (24 B on a 64-bit host, 12 B on an ESP32) and an array element only its own size, and a
+        // client keeps three of these. Slots 0 to 4 of each array are the date fields' indexes and their parsed values.
         private readonly CacheControl _cacheControl = new CacheControl();
-        private readonly int[] _dateFields = new int[DateSlots];
-        private readonly long[] _dates = new long[DateSlots];
+        private readonly int[] _ints = new int[IntSlots];
+        private readonly long[] _longs = new long[LongSlots];
         private HeaderFields _fields;
-        private int _datesParsed;
-        private bool _expiresInvalid;
-        private int _etagField;
-        private bool _etagParsed;
-        private int _etagStart;
-        private int _etagLength;
-        private bool _etagWeak;
-        private bool _etagOpaque;
+        private int _bits;
 
         /// <summary>Creates an empty set of facts.</summary>
         public HeaderFacts()
@@ -85,7 +73,7 @@ namespace HttpCache.Nano.Parsing
             get
             {
                 DateOf(ExpiresSlot);
-                return _expiresInvalid;
+                return (_bits & ExpiresInvalidBit) != 0;
             }
         }
 
@@ -110,17 +98,8 @@ namespace HttpCache.Nano.Parsing
         /// <summary>The field index of the first <c>Last-Modified</c>, or -1 (to echo its value verbatim).</summary>
         public int LastModifiedField
         {
-            get { return _dateFields[LastModifiedSlot]; }
+            get { return _ints[LastModifiedSlot]; }
         }
-
-        /// <summary><c>Age</c> in seconds, or -1.</summary>
-        public long Age { get; private set; }
-
-        /// <summary><c>Content-Length</c>, or -1 when absent or invalid.</summary>
-        public long ContentLength { get; private set; }
-
-        /// <summary>True when <c>Content-Length</c> was present but invalid or conflicting.</summary>
-        public bool ContentLengthInvalid { get; private set; }
 
         /// <summary>
         /// True when the message has a valid <c>ETag</c> (the first valid one is described below) or, without one, an
@@ -131,7 +110,7 @@ namespace HttpCache.Nano.Parsing
             get
             {
                 ParseETag();
-                return _etagLength > 0;
+                return _ints[ETagLengthSlot] > 0;
             }
         }
 
@@ -141,7 +120,7 @@ namespace HttpCache.Nano.Parsing
             get
             {
                 ParseETag();
-                return _etagStart;
+                return _ints[ETagStartSlot];
             }
         }
 
@@ -151,7 +130,7 @@ namespace HttpCache.Nano.Parsing
             get
             {
                 ParseETag();
-                return _etagLength;
+                return _ints[ETagLengthSlot];
             }
         }
 
@@ -161,7 +140,7 @@ namespace HttpCache.Nano.Parsing
             get
             {
                 ParseETag();
-                return _etagWeak;
+                return (_bits & ETagWeakBit) != 0;
             }
         }
 
@@ -174,14 +153,14 @@ namespace HttpCache.Nano.Parsing
             get
             {
                 ParseETag();
-                return _etagOpaque;
+                return (_bits & ETagOpaqueBit) != 0;
             }
         }
 
         /// <summary>The entity-tag as written (<c>"v1"</c> or <c>W/"v1"</c>, or the opaque value), or null without one. Allocates.</summary>
         public string ETagToString()
         {
-            return HasETag ? TextBytes.ToString(Buffer, _etagStart - (_etagWeak ? 2 : 0), EntityTag.WrittenLength(_etagLength, _etagWeak)) : null;
+            return HasETag ? TextBytes.ToString(Buffer, _ints[ETagStartSlot] - ((_bits & ETagWeakBit) != 0 ? 2 : 0), EntityTag.WrittenLength(_ints[ETagLengthSlot], (_bits & ETagWeakBit) != 0)) : null;
         }
 
         /// <summary>The value of field <paramref name="field"/> of <see cref="Fields"/> as a string, or null for -1. Allocates.</summary>
@@ -189,69 +168,6 @@ namespace HttpCache.Nano.Parsing
         {
             return field < 0 ? null : _fields.ValueToString(field);
         }
-
-        /// <summary>True when a <c>Vary</c> field was present with at least one member.</summary>
-        public bool HasVary { get; private set; }
-
-        /// <summary>True when <c>Vary</c> lists <c>*</c>: the response can never be reused (RFC 9111 4.1).</summary>
-        public bool VaryAny { get; private set; }
-
-        /// <summary>True when <c>Pragma</c> holds <c>no-cache</c>.</summary>
-        public bool PragmaNoCache { get; private set; }
-
-        /// <summary>True when the message carries <c>Authorization</c>.</summary>
-        public bool HasAuthorization { get; private set; }
-
-        /// <summary>True when the message carries <c>Cookie</c> (a request of one user's session).</summary>
-        public bool HasCookie { get; private set; }
-
-        /// <summary>True when the message carries <c>Set-Cookie</c> (a response setting one user's session).</summary>
-        public bool HasSetCookie { get; private set; }
-
-        /// <summary>True when the message carries <c>Transfer-Encoding</c>.</summary>
-        public bool HasTransferEncoding { get; private set; }
-
-        /// <summary>True when a <c>Transfer-Encoding</c> lists <c>chunked</c> as its last coding.</summary>
-        public bool IsChunked { get; private set; }
-
-        /// <summary>The field index of the first <c>Connection</c> (its options name more hop-by-hop fields), or -1.</summary>
-        public int ConnectionField { get; private set; }
-
-        /// <summary>True when the message carries a field that makes a request conditional on preconditions or ranges (<c>If-Match</c>, <c>If-Unmodified-Since</c>, <c>If-Range</c>, <c>Range</c>).</summary>
-        public bool HasPreconditionOrRange { get; private set; }
-
-        /// <summary>True when the message carries <c>If-Match</c> or <c>If-Unmodified-Since</c> (a precondition the origin evaluates).</summary>
-        public bool HasPrecondition { get; private set; }
-
-        /// <summary>The first <c>Range</c> field, or -1; <see cref="RangeFields"/> counts them (more than one is invalid).</summary>
-        public int RangeField { get; private set; }
-
-        /// <summary>Number of <c>Range</c> fields.</summary>
-        public int RangeFields { get; private set; }
-
-        /// <summary>The first <c>If-Range</c> field, or -1.</summary>
-        public int IfRangeField { get; private set; }
-
-        /// <summary>The field index of the first <c>If-None-Match</c>, or -1.</summary>
-        public int IfNoneMatchField { get; private set; }
-
-        /// <summary>True when <c>If-None-Match</c> was present.</summary>
-        public bool HasIfNoneMatch
-        {
-            get { return IfNoneMatchField >= 0; }
-        }
-
-        /// <summary>The field index of the first <c>If-Match</c>, or -1.</summary>
-        public int IfMatchField { get; private set; }
-
-        /// <summary>True when <c>If-Match</c> was present.</summary>
-        public bool HasIfMatch
-        {
-            get { return IfMatchField >= 0; }
-        }
-
-        /// <summary>Number of field lines loaded.</summary>
-        public int FieldCount { get; private set; }
 
         /// <summary>True when the message has a field line named <paramref name="name"/>.</summary>
         public bool Has(HeaderName name)
@@ -264,39 +180,20 @@ namespace HttpCache.Nano.Parsing
         {
             _fields = null;
             _cacheControl.Reset();
-            for (int i = 0; i < DateSlots; i++)
+            _bits = 0;
+            int[] ints = _ints;
+            for (int i = 0; i < IntSlots; i++)
             {
-                _dateFields[i] = -1;
+                // Every int fact is a field index (-1: none) but the four set below.
+                ints[i] = -1;
             }
 
-            _datesParsed = 0;
-            _expiresInvalid = false;
-            _etagField = -1;
-            _etagParsed = false;
-            _etagStart = -1;
-            _etagLength = 0;
-            _etagWeak = false;
-            _etagOpaque = false;
-            Age = -1;
-            ContentLength = -1;
-            ContentLengthInvalid = false;
-            HasVary = false;
-            VaryAny = false;
-            PragmaNoCache = false;
-            HasAuthorization = false;
-            HasCookie = false;
-            HasSetCookie = false;
-            HasTransferEncoding = false;
-            IsChunked = false;
-            ConnectionField = -1;
-            HasPreconditionOrRange = false;
-            HasPrecondition = false;
-            RangeField = -1;
-            RangeFields = 0;
-            IfRangeField = -1;
-            IfNoneMatchField = -1;
-            IfMatchField = -1;
-            FieldCount = 0;
+            ints[DatesParsedSlot] = 0;
+            ints[ETagLengthSlot] = 0;
+            ints[RangeFieldsSlot] = 0;
+            ints[FieldCountSlot] = 0;
+            _longs[AgeSlot] = -1;
+            _longs[ContentLengthSlot] = -1;
         }
 
         /// <summary>Forgets what was known and reads the facts of <paramref name="fields"/> (a complete block).</summary>
@@ -345,9 +242,9 @@ namespace HttpCache.Nano.Parsing
                     AddAge(buffer, start, length);
                     break;
                 case HeaderName.ETag:
-                    if (_etagField < 0)
+                    if (_ints[ETagFieldSlot] < 0)
                     {
-                        _etagField = field;
+                        _ints[ETagFieldSlot] = field;
                     }
 
                     break;

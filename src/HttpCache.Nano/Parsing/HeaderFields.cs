@@ -32,6 +32,7 @@ namespace HttpCache.Nano.Parsing
     public sealed class HeaderFields
     {
         private const int Fields = 4;
+        private const int InitialFields = 16;
         private const int NameStartSlot = 0;
         private const int NameSlot = 1;
         private const int ValueStartSlot = 2;
@@ -41,7 +42,9 @@ namespace HttpCache.Nano.Parsing
         private readonly int _maxFields;
 
         // Four ints per field: name start, name length << 8 | known name, value start, value length (negative: a fold).
-        private readonly int[] _table;
+        // Sized for InitialFields and grown up to the maximum when a block has more: a device's responses have about ten
+        // fields, and a table sized for 100 would hold 1.6 KB of heap for nothing.
+        private int[] _table;
         private byte[] _buffer;
         private byte[] _ownBuffer;
         private int _count;
@@ -57,7 +60,7 @@ namespace HttpCache.Nano.Parsing
             }
 
             _maxFields = maxFields;
-            _table = new int[Fields * maxFields];
+            _table = new int[Fields * (maxFields < InitialFields ? maxFields : InitialFields)];
         }
 
         /// <summary>The fields of a whole header block (one the cache wrote, or any complete one) in a new table sized to its lines. Allocates.</summary>
@@ -305,9 +308,14 @@ namespace HttpCache.Nano.Parsing
                 }
                 else
                 {
-                    if (_count == _maxFields)
+                    if (_count * Fields == _table.Length)
                     {
-                        return HeaderBlockStatus.TooManyFields;
+                        if (_count == _maxFields)
+                        {
+                            return HeaderBlockStatus.TooManyFields;
+                        }
+
+                        Grow();
                     }
 
                     if (!AddField(buffer, position, lineEnd))
@@ -320,6 +328,15 @@ namespace HttpCache.Nano.Parsing
             }
 
             return HeaderBlockStatus.Incomplete;
+        }
+
+        // Doubles the table, up to the maximum: once per client for a larger block, kept for the next ones.
+        private void Grow()
+        {
+            int fields = _table.Length / Fields * 2;
+            int[] grown = new int[Fields * (fields < _maxFields ? fields : _maxFields)];
+            Array.Copy(_table, grown, _table.Length);
+            _table = grown;
         }
 
         // One "name: value" line in [start, lineEnd); false when it breaks the grammar.

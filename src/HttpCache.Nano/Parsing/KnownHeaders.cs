@@ -6,67 +6,69 @@ namespace HttpCache.Nano.Parsing
     /// <summary>Finds known field names case-insensitively without allocating, and names them back.</summary>
     public static class KnownHeaders
     {
-        // Indexed by HeaderName. Every entry must be reachable from Find: a test checks that each finds itself.
-        private static readonly string[] s_names = new string[]
-        {
-            null,
-            "Age",
-            "Authorization",
-            "Cache-Control",
-            "Connection",
-            "Content-Encoding",
-            "Content-Length",
-            "Content-Location",
-            "Content-Range",
-            "Content-Type",
-            "Cookie",
-            "Date",
-            "ETag",
-            "Expires",
-            "Host",
-            "If-Match",
-            "If-Modified-Since",
-            "If-None-Match",
-            "If-Range",
-            "If-Unmodified-Since",
-            "Keep-Alive",
-            "Last-Modified",
-            "Location",
-            "Pragma",
-            "Proxy-Authenticate",
-            "Proxy-Authorization",
-            "Proxy-Connection",
-            "Range",
-            "Set-Cookie",
-            "TE",
-            "Trailer",
-            "Transfer-Encoding",
-            "Upgrade",
-            "Vary",
-            "Warning",
-        };
+        // The canonical spellings indexed by HeaderName (1 on), separated by '|'. Every entry must be reachable from Find:
+        // a test checks that each finds itself. Held as one lower-case byte blob with offsets, and name strings made on
+        // first use: on nanoFramework every object costs heap from boot, and a table of 34 strings and 34 arrays cost 4 KB.
+        private const string Spellings = "Age|Authorization|Cache-Control|Connection|Content-Encoding|Content-Length|Content-Location|Content-Range|Content-Type|Cookie|Date|ETag|Expires|Host|If-Match|If-Modified-Since|If-None-Match|If-Range|If-Unmodified-Since|Keep-Alive|Last-Modified|Location|Pragma|Proxy-Authenticate|Proxy-Authorization|Proxy-Connection|Range|Set-Cookie|TE|Trailer|Transfer-Encoding|Upgrade|Vary|Warning";
 
-        // The same names in lower case, for the byte compare that confirms a candidate.
-        private static readonly byte[][] s_lower = BuildLower();
+        // s_lower[s_starts[i] .. s_starts[i + 1] - 1) is the lower-case name of HeaderName i (a separator follows each).
+        private static readonly byte[] s_lower = Ascii.LowerBytes("|" + Spellings + "|");
+        private static readonly int[] s_starts = Starts(s_lower);
+        private static string[] s_names;
 
         /// <summary>Number of <see cref="HeaderName"/> values, <see cref="HeaderName.Unknown"/> included.</summary>
         public static int Count
         {
-            get { return s_names.Length; }
+            get { return s_starts.Length - 1; }
         }
 
-        /// <summary>The canonical spelling of a known name (a preallocated string), or null for <see cref="HeaderName.Unknown"/>.</summary>
+        /// <summary>The canonical spelling of a known name (made on first use, the same string after), or null for <see cref="HeaderName.Unknown"/>.</summary>
         public static string GetName(HeaderName name)
         {
             int index = (int)name;
-            return index > 0 && index < s_names.Length ? s_names[index] : null;
+            if (index <= 0 || index >= Count)
+            {
+                return null;
+            }
+
+            string[] names = s_names;
+            if (names == null)
+            {
+                names = new string[Count];
+                s_names = names;
+            }
+
+            // Not yet made: null on desktop, and "" on nanoFramework, whose new string arrays hold empty strings.
+            string spelled = names[index];
+            if (spelled == null || spelled.Length == 0)
+            {
+                // The blob's offsets, less the leading separator, index the spelling string too.
+                spelled = Spellings.Substring(s_starts[index] - 1, LowerLength(index));
+                names[index] = spelled;
+            }
+
+            return spelled;
         }
 
-        /// <summary>The lower-case bytes of a known name (a preallocated array), or null for <see cref="HeaderName.Unknown"/>.</summary>
+        /// <summary>The lower-case bytes of a known name (a new array), or null for <see cref="HeaderName.Unknown"/>.</summary>
         public static byte[] GetLowerBytes(HeaderName name)
         {
             int index = (int)name;
-            return index > 0 && index < s_lower.Length ? s_lower[index] : null;
+            if (index <= 0 || index >= Count)
+            {
+                return null;
+            }
+
+            byte[] lower = new byte[LowerLength(index)];
+            System.Array.Copy(s_lower, s_starts[index], lower, 0, lower.Length);
+            return lower;
+        }
+
+        /// <summary>True when the comma-separated <paramref name="list"/> range names the known field <paramref name="name"/> (any letter case).</summary>
+        public static bool IsListedIn(byte[] list, int listStart, int listLength, HeaderName name)
+        {
+            int index = (int)name;
+            return index > 0 && index < Count && IsListedIn(list, listStart, listLength, s_lower, s_starts[index], LowerLength(index));
         }
 
         /// <summary>Finds the known field name spelled by <paramref name="length"/> bytes of <paramref name="buffer"/> from <paramref name="start"/> (any letter case).</summary>
@@ -78,7 +80,8 @@ namespace HttpCache.Nano.Parsing
             }
 
             HeaderName candidate = Propose(length, buffer[start] | 0x20, length > 8 ? buffer[start + 8] | 0x20 : 0, length > 3 ? buffer[start + 3] | 0x20 : 0);
-            return candidate != HeaderName.Unknown && Ascii.MatchesLower(buffer, start, length, s_lower[(int)candidate]) ? candidate : HeaderName.Unknown;
+            return candidate != HeaderName.Unknown && length == LowerLength((int)candidate) && Ascii.MatchesLower(buffer, start, s_lower, s_starts[(int)candidate], length)
+                ? candidate : HeaderName.Unknown;
         }
 
         /// <summary>Finds the known field name spelled by <paramref name="name"/> (any letter case); for names held as strings (request fields).</summary>
@@ -91,7 +94,8 @@ namespace HttpCache.Nano.Parsing
             }
 
             HeaderName candidate = Propose(length, name[0] | 0x20, length > 8 ? name[8] | 0x20 : 0, length > 3 ? name[3] | 0x20 : 0);
-            return candidate != HeaderName.Unknown && Ascii.EqualsIgnoreCase(name, s_names[(int)candidate]) ? candidate : HeaderName.Unknown;
+            return candidate != HeaderName.Unknown && length == LowerLength((int)candidate) && Ascii.EqualsIgnoreCase(name, s_lower, s_starts[(int)candidate])
+                ? candidate : HeaderName.Unknown;
         }
 
         /// <summary>
@@ -243,15 +247,32 @@ namespace HttpCache.Nano.Parsing
             return HeaderName.Unknown;
         }
 
-        private static byte[][] BuildLower()
+        private static int LowerLength(int index)
         {
-            byte[][] lower = new byte[s_names.Length][];
-            for (int i = 1; i < s_names.Length; i++)
+            return s_starts[index + 1] - 1 - s_starts[index];
+        }
+
+        // starts[i] is where name i begins in the blob, one past the i-th separator (name 0, Unknown, is empty), and the
+        // last entry is the blob's length, so LowerLength works for the last name too.
+        private static int[] Starts(byte[] blob)
+        {
+            int separators = 0;
+            for (int i = 0; i < blob.Length; i++)
             {
-                lower[i] = Ascii.LowerBytes(s_names[i]);
+                separators += blob[i] == '|' ? 1 : 0;
             }
 
-            return lower;
+            int[] starts = new int[separators + 1];
+            int next = 1;
+            for (int i = 0; i < blob.Length; i++)
+            {
+                if (blob[i] == '|')
+                {
+                    starts[next++] = i + 1;
+                }
+            }
+
+            return starts;
         }
     }
 }

@@ -34,8 +34,7 @@ namespace HttpCache.Nano.Policy
         public static bool NamesPrivately(HeaderFacts response, HeaderName name)
         {
             CacheControl cc = response.CacheControl;
-            byte[] lower = KnownHeaders.GetLowerBytes(name);
-            return cc.PrivateFieldsLength > 0 && KnownHeaders.IsListedIn(cc.Buffer, cc.PrivateFieldsStart, cc.PrivateFieldsLength, lower, 0, lower.Length);
+            return cc.PrivateFieldsLength > 0 && KnownHeaders.IsListedIn(cc.Buffer, cc.PrivateFieldsStart, cc.PrivateFieldsLength, name);
         }
     }
 }

@@ -7,14 +7,23 @@ namespace HttpCache.Nano.Storage
         /// <summary>The running value before any data.</summary>
         public const uint Initial = 0xFFFFFFFF;
 
-        private static readonly uint[] s_table = CreateTable();
+        // Made on first use: nanoFramework runs every static initializer at boot, and a firmware that never checks a
+        // CRC (a RAM store only) should not hold the 1 KB table.
+        private static uint[] s_table;
 
         /// <summary>Adds <paramref name="count"/> bytes of <paramref name="data"/> from <paramref name="offset"/>.</summary>
         public static uint Update(uint crc, byte[] data, int offset, int count)
         {
+            uint[] table = s_table;
+            if (table == null)
+            {
+                table = CreateTable();
+                s_table = table;
+            }
+
             for (int i = offset; i < offset + count; i++)
             {
-                crc = s_table[(crc ^ data[i]) & 0xFF] ^ (crc >> 8);
+                crc = table[(crc ^ data[i]) & 0xFF] ^ (crc >> 8);
             }
 
             return crc;
