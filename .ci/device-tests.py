@@ -6,9 +6,12 @@
   2. converted to .pe by nanoFramework's metadata processor, each 16-bit table printed and held to at most 75%
      (headroom for the next features: at 100% the device build fails);
   3. every device test project (tests/NFUnitTest.*/NFUnitTest.nfproj) compiled, converted and run on nanoCLR through
-     the test launcher; every shared test file must be in one of them.
+     the test launcher; every shared test file must be in one of them;
+  4. the footprint benchmark (tests/DeviceBench) against a baseline program in the same run, held to its targets: the
+     minimal poller loads neither System.Net.Http nor System.IO.FileSystem, costs at most 30,000 B of heap with one
+     2 KB entry, and does not grow over 100 polls.
 
-    device-tests.py [--only GROUP] [OUT_DIR]
+    device-tests.py [--only GROUP] [--bench] [OUT_DIR]      --bench: only the benchmark, its table printed
 
 Prints a line per test and per check, and last "device-tests: N passed, M failed". Exits 1 on any failure."""
 import glob
@@ -127,6 +130,100 @@ def start_origin(test_dir):
     return process, source
 
 
+BENCH_VARIANTS = [
+    # name, defines, libraries
+    ("baseline", ["BASELINE"], []),
+    ("poller, http", [], ["HttpCache.Nano", "HttpCache.Nano.Sockets"]),
+    ("poller, https", ["HTTPS"], ["HttpCache.Nano", "HttpCache.Nano.Sockets"]),
+    ("everything, https + flash", ["HTTPS", "FLASH", "WEB"], LIBRARIES),
+]
+HEAP_TARGET = 30000
+
+
+def bench(out_dir, libraries):
+    """Runs the footprint benchmark; returns (rows, problems)."""
+    bench_dir = os.path.join(out_dir, "bench")
+    os.makedirs(bench_dir, exist_ok=True)
+    origin, generated = start_origin(bench_dir)
+    if origin is None:
+        return [], ["the loopback origin did not start"]
+    results = []
+    try:
+        for index, (name, defines, libs) in enumerate(BENCH_VARIANTS):
+            variant_dir = os.path.join(bench_dir, "v%d" % index)
+            exe = os.path.join(variant_dir, "Bench.exe")
+            command = [os.path.join(NANOCLR, "csc"), "-target:exe", "-define:DEBUG", "-out:" + exe]
+            command += ["-define:" + d for d in defines] + ["-r:" + libraries[l] for l in libs]
+            command += [os.path.join(ROOT, "tests", "DeviceBench", "Program.cs")] + ([generated] if libs else [])
+            code, lines = run(command)
+            if code != 0:
+                return [], ["%s does not compile: %s" % (name, "\n".join(lines))]
+            pe_dir = os.path.join(variant_dir, "pe")
+            code, lines = run([os.path.join(NANOCLR, "convert"), pe_dir] + [libraries[l] for l in libs] + [exe])
+            if code != 0:
+                return [], ["%s does not convert: %s" % (name, "\n".join(lines))]
+            process = subprocess.run([os.path.join(NANOCLR, "run"), "--verbose", "--timeout", "300", pe_dir, "Bench.pe"],
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+            values = {}
+            for line in process.stdout.splitlines():
+                m = re.match(r"bench: (\S+) (-?\d+)", line)
+                if m:
+                    values[m.group(1)] = int(m.group(2))
+                elif line.startswith("bench: failed"):
+                    return [], ["%s failed: %s" % (name, line)]
+            loaded = sorted(set(re.findall(r"Assembly: (\S+) \(", process.stderr)) - {"Bench"})
+            pe_bytes = sum(os.path.getsize(os.path.join(pe_dir, a + ".pe")) for a in loaded if os.path.isfile(os.path.join(pe_dir, a + ".pe")))
+            results.append((name, values, loaded, pe_bytes))
+    finally:
+        origin.kill()
+        origin.wait()
+
+    base_free = results[0][1]["free-at-start"]
+    base_loaded = set(results[0][2])
+    rows, problems = [], []
+    for name, values, loaded, pe_bytes in results[1:]:
+        def cost(key):
+            return base_free - values[key] if key in values else -1
+        row = {
+            "name": name,
+            "assemblies": [a for a in loaded if a not in base_loaded],
+            "pe": pe_bytes,
+            "load": cost("free-at-start"),
+            "client": cost("free-after-client"),
+            "get": cost("free-after-get-closed"),
+            "get-kept": cost("free-after-get"),
+            "poll": cost("free-after-1-poll-closed"),
+            "polls": cost("free-after-101-polls-closed"),
+            "poll-bytes": values.get("poll-bytes", -1),
+            "not-modified": values.get("not-modified", -1),
+            "wake-connections": values.get("wake-connections", -1),
+            "wake-handshakes": values.get("wake-handshakes", -1),
+        }
+        rows.append(row)
+        if row["not-modified"] != 101:
+            problems.append("%s: %d of 101 polls were 304s" % (name, row["not-modified"]))
+        if row["polls"] - row["poll"] > 256:
+            problems.append("%s: the heap grew %d B over 100 polls" % (name, row["polls"] - row["poll"]))
+    minimal = rows[0]
+    for forbidden in ("System.Net.Http", "System.IO.FileSystem"):
+        if forbidden in minimal["assemblies"]:
+            problems.append("the minimal poller loads " + forbidden)
+    if minimal["get"] > HEAP_TARGET:
+        problems.append("the minimal poller's heap with a 2 KB entry is %d B, over %d B" % (minimal["get"], HEAP_TARGET))
+    return rows, problems
+
+
+def bench_table(rows):
+    lines = ["| configuration | assemblies the library makes the runtime load | .pe bytes loaded | heap held: after load | with the client | with one Get (2 KB entry, connection closed) | the same, connection kept | after the first 304 | after 100 more 304 polls | allocated per 304 poll (garbage) | wake of 5 resources: connections / TLS handshakes |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        lines.append("| %s | %s | %s | %s B | %s B | **%s B** | %s B | %s B | %s B | %s B | %d / %d |" % (
+            r["name"], ", ".join(r["assemblies"]), "{:,}".format(r["pe"]), "{:,}".format(r["load"]), "{:,}".format(r["client"]),
+            "{:,}".format(r["get"]), "{:,}".format(r["get-kept"]), "{:,}".format(r["poll"]), "{:,}".format(r["polls"]),
+            "{:,}".format(r["poll-bytes"]), r["wake-connections"], r["wake-handshakes"]))
+    return "\n".join(lines)
+
+
 def shared_test_files():
     shared = os.path.join(ROOT, "tests", "Shared")
     files = []
@@ -150,6 +247,14 @@ def main():
     passed = failed = 0
 
     libraries = build_libraries(out_dir)
+    if "--bench" in sys.argv:
+        if libraries is None:
+            return 1
+        rows, problems = bench(out_dir, libraries)
+        print(bench_table(rows))
+        for problem in problems:
+            print("bench: " + problem)
+        return 1 if problems else 0
     tables = convert(out_dir, [libraries[n] for n in LIBRARIES]) if libraries else None
     if tables is None:
         print("CHECK FAIL  device libraries build and convert")
@@ -217,6 +322,17 @@ def main():
             failed += int(summary.group(2))
             if code != 0 and int(summary.group(2)) == 0:
                 failed += 1
+
+    if libraries and not only:
+        rows, problems = bench(out_dir, libraries)
+        if problems:
+            print("CHECK FAIL  device footprint benchmark: " + "; ".join(problems))
+            failed += 1
+        else:
+            minimal = rows[0]
+            print("CHECK PASS  device footprint benchmark: minimal poller %d B of heap with a 2 KB entry (target %d B), no growth over 100 polls, loads %s"
+                  % (minimal["get"], HEAP_TARGET, ", ".join(minimal["assemblies"])))
+            passed += 1
 
     print("device-tests: %d passed, %d failed" % (passed, failed))
     return 1 if failed else 0

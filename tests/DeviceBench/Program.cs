@@ -1,8 +1,9 @@
 // The device footprint benchmark (nanoCLR): what a firmware pays in heap for the cache, measured against a baseline
-// program in the same run. Compiled three ways by .ci/device-tests.py --bench:
-//   BASELINE  loads nothing of the library: the heap a firmware has before adding the cache
-//   (default) the minimal config poller: HttpCache.Nano + HttpCache.Nano.Sockets, a RamStore, http polls
-//   FULL      every device assembly: a FlashStore on I:, SocketTransport over https, WebRequestTransport loaded too
+// program in the same run. Compiled four ways by .ci/device-tests.py (--bench prints the table):
+//   BASELINE            loads nothing of the library: the heap a firmware has before adding the cache
+//   (no define)         the minimal config poller: HttpCache.Nano + HttpCache.Nano.Sockets, a RamStore, http polls
+//   HTTPS               the same over https (TLS 1.2, the test root pinned)
+//   HTTPS, FLASH, WEB   every device assembly: a FlashStore on I:, https polls, WebRequestTransport loaded too
 // It prints "bench: NAME VALUE" lines the runner turns into the table in docs/performance.md.
 using System;
 using System.Collections;
@@ -61,23 +62,26 @@ namespace HttpCache.Nano.DeviceBench
         {
             Report("free-at-start", Free());
 #if !BASELINE
-#if FULL
-            string baseUrl = "https://localhost:" + LoopbackOrigin.HttpsPort;
             SocketTransport transport = new SocketTransport();
+#if HTTPS
+            string baseUrl = "https://localhost:" + LoopbackOrigin.HttpsPort;
             transport.RootCertificate = new System.Security.Cryptography.X509Certificates.X509Certificate(LoopbackOrigin.RootPem);
-            ICacheStore store = new FlashStore("I:\\bench", 8, 64 * 1024);
-            WebRequestTransport unused = new WebRequestTransport();
-            Report("webrequest-timeout", unused.TimeoutMilliseconds);
 #else
             string baseUrl = "http://127.0.0.1:" + LoopbackOrigin.HttpPort;
-            SocketTransport transport = new SocketTransport();
+#endif
+#if FLASH
+            ICacheStore store = new FlashStore("I:\\bench", 8, 64 * 1024);
+#else
             ICacheStore store = new RamStore(8, 32 * 1024);
+#endif
+#if WEB
+            WebRequestTransport loaded = new WebRequestTransport();
+            Report("webrequest-timeout", loaded.TimeoutMilliseconds);
 #endif
             HttpCacheClient client = new HttpCacheClient(store, transport);
             string url = baseUrl + "/config";
             Report("free-after-client", Free());
-            CacheResponse first = client.Get(url);
-            Report("first-status", first.StatusCode);
+            Report("first-status", client.Get(url).StatusCode);
             Report("free-after-get", Free());
             transport.CloseIdle();
             Report("free-after-get-closed", Settled());
