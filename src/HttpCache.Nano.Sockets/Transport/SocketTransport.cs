@@ -29,8 +29,8 @@ namespace HttpCache.Nano.Transport
     /// <para><b>Bytes</b>: each response reports the HTTP bytes of the exchange and the bytes the link carried
     /// (<see cref="OriginResponse.LinkBytesSent"/>), counted at the socket: on desktop below TLS (records and the handshake
     /// included); on nanoFramework, whose SslStream works on the socket itself, above it.</para>
-    /// <para>https: on nanoFramework TLS 1.2 is negotiated with <c>SslStream.AuthenticateAsClient(host, RootCertificate,
-    /// SslProtocols.Tls12)</c>; set <see cref="RootCertificate"/> to the origin's root CA, or leave it null to use the CA
+    /// <para>https: on nanoFramework TLS 1.2 is negotiated with <c>SslStream.AuthenticateAsClient(host, null,
+    /// RootCertificate, SslProtocols.Tls12)</c> (the root as the CA); set <see cref="RootCertificate"/> to the origin's root CA, or leave it null to use the CA
     /// bundle stored on the device. On desktop the operating system's trust store validates the server, unless
     /// <see cref="TlsAuthenticator"/> does it.</para>
     /// <para>Thread-safe: concurrent requests use their own connections.</para>
