@@ -291,5 +291,20 @@ namespace HttpCache.Nano.Storage
 
         /// <summary>The running CRC after the head, to continue over the body.</summary>
         public uint HeadCrc;
+
+        /// <summary>The newest renewal record of this entry file (its metadata replaces the head's), or null; set by the store.</summary>
+        internal FlashRecordHead Renewal;
+
+        /// <summary>Which renewal slot holds <see cref="Renewal"/>: 0 none, 1 or 2.</summary>
+        internal int RenewalSlot;
+
+        /// <summary>The sizes of the two renewal slots' files on flash (0 when absent or invalid).</summary>
+        internal readonly long[] RenewalSizes = new long[2];
+
+        /// <summary>The sequence of the last write of this entry: the renewal's, or the file's own.</summary>
+        internal long LatestSequence
+        {
+            get { return Renewal != null ? Renewal.Sequence : Sequence; }
+        }
     }
 }

@@ -48,17 +48,12 @@ namespace HttpCache.Nano.Storage
         }
 
         /// <summary>
-        /// Replaces the metadata of a stored entry after a 304 in RAM only, whatever <see cref="PersistFreshenedAfterSeconds"/>
-        /// says: for large entries, whose body is neither read nor rewritten (the file keeps its metadata until replaced).
+        /// Replaces the metadata of a stored entry after a 304, as <see cref="Freshen"/> does: for large entries, whose
+        /// body is neither read nor rewritten (a renewal record keeps what the 304 taught across reboots).
         /// </summary>
         public void FreshenHead(CacheKey key, CacheEntry head)
         {
-            int slot = _index.Find(key);
-            if (slot >= 0)
-            {
-                _meta[slot] = WithoutBody(head);
-                _index.Touch(slot);
-            }
+            Freshen(key, head, false);
         }
 
         /// <summary>The partial download of <paramref name="key"/>, or null.</summary>

@@ -112,6 +112,8 @@ namespace HttpCache.Nano.Storage
                     continue;
                 }
 
+                // The newest renewal of this very file, if one was written: its metadata replaces the file's own.
+                head.Renewal = ReadRenewals(head, head.RenewalSizes, out head.RenewalSlot);
                 heads[count++] = head;
             }
 
@@ -120,7 +122,7 @@ namespace HttpCache.Nano.Storage
             {
                 FlashRecordHead moving = heads[i];
                 int j = i - 1;
-                while (j >= 0 && heads[j].Sequence > moving.Sequence)
+                while (j >= 0 && heads[j].LatestSequence > moving.LatestSequence)
                 {
                     heads[j + 1] = heads[j];
                     j--;
@@ -139,13 +141,28 @@ namespace HttpCache.Nano.Storage
                 }
 
                 int slot = _index.Add(head.Entry.Key, CacheKey.HashOf(head.Entry.Key));
-                _meta[slot] = head.Entry;
+                _meta[slot] = head.Renewal != null ? head.Renewal.Entry : head.Entry;
+                _persisted[slot] = _meta[slot];
+                _baseSequence[slot] = head.Sequence;
+                _persistedBodyLength[slot] = head.BodyLength;
+                _renewalSlot[slot] = head.RenewalSlot;
+                _renewalSizes[2 * slot] = head.RenewalSizes[0];
+                _renewalSizes[2 * slot + 1] = head.RenewalSizes[1];
                 _fileSizes[slot] = head.FileSize;
-                _persistedAt[slot] = head.Entry.Info.ReceivedAt;
-                _bytes += head.FileSize;
-                if (head.Sequence > _sequence)
+                _bytes += head.FileSize + head.RenewalSizes[0] + head.RenewalSizes[1];
+                if (head.LatestSequence > _sequence)
                 {
-                    _sequence = head.Sequence;
+                    _sequence = head.LatestSequence;
+                }
+            }
+
+            // Renewal records whose entry file is gone (removed, or dropped above) renew nothing.
+            files = _fs.GetFiles(_directory);
+            for (int i = 0; i < files.Length; i++)
+            {
+                if (IsRenewalFile(files[i]) && !_fs.Exists(files[i].Substring(0, files[i].Length - Extension.Length) + Extension))
+                {
+                    TryDelete(files[i]);
                 }
             }
         }
@@ -243,9 +260,11 @@ namespace HttpCache.Nano.Storage
 
         private void RemoveSlot(int slot)
         {
+            DeleteRenewals(slot, _meta[slot].Key);
             _bytes -= _fileSizes[slot];
             _fileSizes[slot] = 0;
             _meta[slot] = null;
+            _persisted[slot] = null;
             _index.Remove(slot);
         }
 

@@ -16,9 +16,10 @@ namespace HttpCache.Nano.Storage
     /// the new one: a complete <c>.tmp</c> (valid CRC) is finished, an incomplete one deleted, an <c>.old</c> restored
     /// when its replacement is missing and deleted otherwise. Files failing the version or CRC check are deleted
     /// and counted in <see cref="Dropped"/>; a body failing its CRC when read is never served.</para>
-    /// <para><b>Wear</b>: a hit never writes. A 304 that changes no validator only updates the RAM index; the file is
-    /// rewritten when a validator changes, or when <see cref="PersistFreshenedAfterSeconds"/> (off by default) has
-    /// passed since the metadata on flash was written. <see cref="Writes"/> counts file writes.</para>
+    /// <para><b>Wear</b>: a hit never writes. A 304 updates the RAM index, and writes a small renewal record (metadata,
+    /// no body) only when it buys something: changed validators, or a freshness that outlasts what flash holds by
+    /// <see cref="RenewalMinSeconds"/> (so a device waking from deep sleep finds it fresh). An unchanged
+    /// <c>max-age=0</c> poll writes nothing. <see cref="Writes"/> counts file writes, <see cref="Renewals"/> the small ones.</para>
     /// <para><b>Order</b>: each write takes the next sequence number; on open, entries are ordered by it, so eviction
     /// across reboots follows the order of the last writes (hits are not persisted: that would wear the flash).</para>
     /// <para><b>Names</b>: a file is named from the key's 32-bit hash; the full key is stored inside and checked.
@@ -37,7 +38,11 @@ namespace HttpCache.Nano.Storage
         private readonly LruIndex _index;
         private readonly CacheEntry[] _meta;
         private readonly long[] _fileSizes;
-        private readonly long[] _persistedAt;
+        private readonly CacheEntry[] _persisted;
+        private readonly long[] _baseSequence;
+        private readonly int[] _persistedBodyLength;
+        private readonly int[] _renewalSlot;
+        private readonly long[] _renewalSizes;
         private readonly long _maxBytes;
         private readonly long _maxEntryBytes;
         private long _bytes;
@@ -49,6 +54,7 @@ namespace HttpCache.Nano.Storage
         private long _dropped;
         private long _recovered;
         private long _writeFailures;
+        private long _renewals;
 
         /// <summary>Opens (or creates) a store in <paramref name="directory"/> on the physical file system.</summary>
         public FlashStore(string directory, int maxEntries, long maxBytes)
@@ -87,21 +93,20 @@ namespace HttpCache.Nano.Storage
             _index = new LruIndex(maxEntries);
             _meta = new CacheEntry[maxEntries];
             _fileSizes = new long[maxEntries];
-            _persistedAt = new long[maxEntries];
+            _persisted = new CacheEntry[maxEntries];
+            _baseSequence = new long[maxEntries];
+            _persistedBodyLength = new int[maxEntries];
+            _renewalSlot = new int[maxEntries];
+            _renewalSizes = new long[2 * maxEntries];
             _maxBytes = maxBytes;
             _maxEntryBytes = maxEntryBytes;
-            PersistFreshenedAfterSeconds = -1;
+            RenewalMinSeconds = 60;
             _fs.CreateDirectory(directory);
             Recover();
             Load();
             LoadDownloads();
         }
 
-        /// <summary>
-        /// Rewrite an entry's file after a 304 that changed no validator once its metadata on flash is this many
-        /// seconds older (by the responses' wall-clock receipt times); -1 (the default) never does.
-        /// </summary>
-        public long PersistFreshenedAfterSeconds { get; set; }
 
         /// <inheritdoc />
         public int Count
@@ -269,34 +274,15 @@ namespace HttpCache.Nano.Storage
                 slot = _index.Add(entry.Key, key.Hash);
             }
 
+            // Renewals of the file just replaced renewed what is gone.
+            DeleteRenewals(slot, entry.Key);
             _meta[slot] = WithoutBody(entry);
+            _persisted[slot] = _meta[slot];
+            _baseSequence[slot] = _sequence;
+            _persistedBodyLength[slot] = bodyLength;
             _fileSizes[slot] = size;
-            _persistedAt[slot] = entry.Info.ReceivedAt;
             _bytes += size;
             return true;
-        }
-
-        /// <inheritdoc />
-        public void Freshen(CacheKey key, CacheEntry entry, bool validatorsChanged)
-        {
-            int slot = _index.Find(key);
-            if (slot < 0)
-            {
-                return;
-            }
-
-            long persistedAt = _persistedAt[slot];
-            bool due = PersistFreshenedAfterSeconds >= 0 && entry.Info.ReceivedAt >= 0
-                && (persistedAt < 0 || entry.Info.ReceivedAt - persistedAt >= PersistFreshenedAfterSeconds);
-            if (validatorsChanged || due)
-            {
-                Put(key, entry);
-                return;
-            }
-
-            // Freshness lives in RAM only: an unchanged 304 never writes flash.
-            _meta[slot] = WithoutBody(entry);
-            _index.Touch(slot);
         }
 
         /// <inheritdoc />

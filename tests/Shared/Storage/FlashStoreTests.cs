@@ -293,24 +293,6 @@ namespace HttpCache.Nano.Tests.Storage
             Assert.AreEqual(writes + 1, store.Writes, "a changed validator is persisted");
         }
 
-        [TestMethod]
-        public void FreshenedMetadataIsPersistedAtMostOncePerConfiguredPeriod()
-        {
-            MemoryFileSystem fs = new MemoryFileSystem();
-            FlashStore store = Open(fs);
-            store.PersistFreshenedAfterSeconds = 600;
-            CacheEntry entry = Entry("cfg", "{}", "v1");
-            store.Put(Key("cfg"), entry);
-            for (int minute = 1; minute <= 30; minute++)
-            {
-                StoredResponseInfo info = entry.Info;
-                info.ReceivedAt = Fixtures.T0 + minute * 60;
-                store.Freshen(Key("cfg"), new CacheEntry(entry.Key, 200, "OK", entry.Headers, entry.Body, info, null, 0), false);
-            }
-
-            Assert.AreEqual(1L + 3, store.Writes, "30 minutes of 304s persisted every 10 minutes");
-        }
-
         /// <summary>A body produced on the fly: byte i is (i * 31) mod 251, never held in an array.</summary>
         private sealed class PatternStream : Stream
         {
