@@ -17,7 +17,7 @@ GROUPS = {
     "Parsing": (["Parsing", "Server", "Transport"], ["HttpCache.Nano", "HttpCache.Nano.Sockets"]),
     "Policy": (["Policy", "Storage/CacheKeyTests.cs", "Storage/LruIndexTests.cs", "Storage/RamStoreTests.cs"], ["HttpCache.Nano"]),
     "Engine": (["Engine"], ["HttpCache.Nano", "HttpCache.Nano.Flash"]),
-    "Flash": (["Storage/FlashStoreTests.cs", "Storage/FlashStoreOnDiskTests.cs", "Storage/FlashDownloadTests.cs", "Storage/FlashRenewalTests.cs"], ["HttpCache.Nano", "HttpCache.Nano.Flash"]),
+    "Flash": (["Storage/FlashStoreTests.cs", "Storage/FlashStoreOnDiskTests.cs", "Storage/FlashDownloadTests.cs", "Storage/FlashRenewalTests.cs", "Storage/FlashStateTests.cs"], ["HttpCache.Nano", "HttpCache.Nano.Flash"]),
     # Device-only: the transports on nanoFramework's System.Net against the loopback origin .ci/device-tests.py starts.
     "Transport": ([], ["HttpCache.Nano", "HttpCache.Nano.Sockets", "HttpCache.Nano.WebRequest", "HttpCache.Nano.Flash"]),
 }

@@ -47,7 +47,11 @@ namespace DeviceSample
         /// </summary>
         public const int PollIntervalSeconds = 60;
 
-        /// <summary>Deep-sleep between polls (the flash store lets the next boot revalidate instead of downloading).</summary>
+        /// <summary>
+        /// Deep-sleep between polls: each wake is a reboot, and the flash store carries what the last poll learned (a
+        /// config a 304 renewed is a fresh hit with no request until its max-age runs out; the back-off through an outage
+        /// continues), so a sleeping device makes the requests one that never sleeps would.
+        /// </summary>
         public static readonly bool DeepSleepBetweenPolls = false;
 
         /// <summary>Where the flash store lives: I:\ is the internal flash, D:\ an SD card.</summary>

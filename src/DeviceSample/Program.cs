@@ -48,7 +48,17 @@ namespace DeviceSample
             Esp32Clock clock = new Esp32Clock();
             HttpCacheClient cache = new HttpCacheClient(store, transport, clock, options);
             PollSchedule schedule = new PollSchedule(clock, DeviceConfig.PollIntervalSeconds * 1000, DeviceId());
-            ConfigPoller poller = new ConfigPoller(cache, DeviceConfig.ConfigUrl, schedule);
+
+            // The schedule's back-off lives in the flash store too: deep sleep is a reboot, and a fleet recovering from
+            // an outage must not start again from the interval at every wake.
+            ConfigPoller poller = new ConfigPoller(cache, DeviceConfig.ConfigUrl, schedule, flash);
+            if (online)
+            {
+                // After a wake the stored responses' ages come from the wall clock alone: give SNTP a moment, so a
+                // config still fresh from the last 304 is served without a request (until then it counts as stale).
+                WaitForWallClock(clock, 5000);
+            }
+
             Log("flash cache: " + flash.Count + " entries, " + flash.Bytes + " B; free heap " + FreeHeap() + " B");
             LargeFileJob largeFile = DeviceConfig.LargeFileUrl != null ? new LargeFileJob(transport, clock) : null;
 
@@ -78,7 +88,8 @@ namespace DeviceSample
                 }
 
                 Log(cache.Stats.ToString());
-                Log("flash writes " + flash.Writes + ", free heap " + FreeHeap() + " B; next poll in " + result.NextPollMilliseconds + " ms");
+                Log("flash writes " + flash.Writes + " (renewals " + flash.Renewals + ", state " + flash.StateWrites + "), free heap " + FreeHeap()
+                    + " B; next poll in " + result.NextPollMilliseconds + " ms");
 
                 if (DeviceConfig.DeepSleepBetweenPolls)
                 {
@@ -95,6 +106,16 @@ namespace DeviceSample
 
                 Thread.Sleep(result.NextPollMilliseconds);
             }
+        }
+
+        private static void WaitForWallClock(Esp32Clock clock, int maxMilliseconds)
+        {
+            for (int waited = 0; !clock.IsWallClockSet && waited < maxMilliseconds; waited += 100)
+            {
+                Thread.Sleep(100);
+            }
+
+            Log(clock.IsWallClockSet ? "wall clock set" : "wall clock not set yet: stored responses count as stale");
         }
 
         // One after another on the config's host: the cache sends them over the connection the config poll left open.

@@ -31,6 +31,10 @@ namespace HttpCache.Desktop
             }
 
             flash = new FlashStore(store, maxEntries, maxBytes);
+
+            // Each run of the tool is a new process, as each wake of a device is a reboot; a disk does not wear as a
+            // device's flash does, so any renewal that outlasts the response by a second is kept for the next run.
+            flash.RenewalMinSeconds = 1;
             return new TieredStore(new RamStore(Math.Min(maxEntries, 16), Math.Min(maxBytes, 256 * 1024)), flash);
         }
     }

@@ -10,7 +10,9 @@ namespace HttpCache.Nano
     /// wake from deep sleep) always counts as changed, so the application applies its config once per boot —
     /// typically from flash, after a 304 or, offline, from the stored copy. With a <see cref="PollSchedule"/> each poll
     /// also says when to poll next (<see cref="PollResult.NextPollMilliseconds"/>) and is made with the schedule's
-    /// <c>min-fresh</c>, so a fleet's polls reach the origin once per period each, spread evenly.
+    /// <c>min-fresh</c>, so a fleet's polls reach the origin once per period each, spread evenly. With an
+    /// <see cref="IStateStore"/> the schedule's state (its back-off above all) is restored at construction and kept after
+    /// every poll that changed it, so deep sleep does not reset it.
     /// Not thread-safe: one poller per polling thread.
     /// </summary>
     public sealed class ConfigPoller
@@ -18,6 +20,9 @@ namespace HttpCache.Nano
         private readonly HttpCacheClient _client;
         private readonly string _url;
         private readonly PollSchedule _schedule;
+        private readonly IStateStore _state;
+        private readonly string _stateName;
+        private readonly byte[] _stateBuffer;
         private bool _hasApplied;
         private uint _appliedCrc;
         private int _appliedLength;
@@ -32,6 +37,16 @@ namespace HttpCache.Nano
         /// <summary>Creates a poller for <paramref name="url"/> whose polls follow <paramref name="schedule"/> (null: none).</summary>
         /// <exception cref="ArgumentNullException"><paramref name="client"/> or <paramref name="url"/> is null.</exception>
         public ConfigPoller(HttpCacheClient client, string url, PollSchedule schedule)
+            : this(client, url, schedule, null)
+        {
+        }
+
+        /// <summary>
+        /// Creates a poller whose schedule's state survives reboots in <paramref name="state"/> (null: kept in RAM only),
+        /// under a name made from the URL; the state found there is restored now.
+        /// </summary>
+        /// <exception cref="ArgumentNullException"><paramref name="client"/> or <paramref name="url"/> is null.</exception>
+        public ConfigPoller(HttpCacheClient client, string url, PollSchedule schedule, IStateStore state)
         {
             if (client == null)
             {
@@ -46,6 +61,13 @@ namespace HttpCache.Nano
             _client = client;
             _url = url;
             _schedule = schedule;
+            if (schedule != null && state != null)
+            {
+                _state = state;
+                _stateName = "poll" + ((uint)CacheKey.HashOf(url)).ToString("x8");
+                _stateBuffer = new byte[PollSchedule.StateLength];
+                schedule.ImportState(state.ReadState(_stateName));
+            }
         }
 
         /// <summary>The schedule, or null.</summary>
@@ -73,7 +95,15 @@ namespace HttpCache.Nano
                 }
             }
 
-            return new PollResult(response, changed, _schedule == null ? -1 : _schedule.Next(response));
+            int next = _schedule == null ? -1 : _schedule.Next(response);
+            if (_state != null)
+            {
+                // Written only when it changed: a failure, the first success after failures, a new lifetime.
+                _schedule.ExportState(_stateBuffer);
+                _state.WriteState(_stateName, _stateBuffer, _stateBuffer.Length);
+            }
+
+            return new PollResult(response, changed, next);
         }
     }
 

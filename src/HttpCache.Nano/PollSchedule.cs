@@ -246,6 +246,72 @@ namespace HttpCache.Nano
             return half + NextJitter(half + 1);
         }
 
+        /// <summary>The bytes <see cref="ExportState"/> writes: what the schedule must remember across a reboot.</summary>
+        public const int StateLength = 16;
+
+        private const int StateVersion = 1;
+
+        /// <summary>
+        /// Writes what the schedule must remember across a reboot (failures since the last success, the jitter
+        /// generator, the lifetime that sets the period) into the first <see cref="StateLength"/> bytes of
+        /// <paramref name="destination"/>: keep them in flash (<see cref="Storage.IStateStore"/>) so a device that deep-sleeps
+        /// through an outage keeps backing off instead of starting again from the interval at every wake.
+        /// </summary>
+        /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <see cref="StateLength"/>.</exception>
+        public void ExportState(byte[] destination)
+        {
+            if (destination == null || destination.Length < StateLength)
+            {
+                throw new ArgumentException("destination");
+            }
+
+            destination[0] = StateVersion;
+            destination[1] = (byte)_failures;
+            for (int i = 0; i < 4; i++)
+            {
+                destination[2 + i] = (byte)(_jitterState >> (8 * i));
+            }
+
+            for (int i = 0; i < 8; i++)
+            {
+                destination[6 + i] = (byte)(_lifetimeSeconds >> (8 * i));
+            }
+
+            destination[14] = 0;
+            destination[15] = 0;
+        }
+
+        /// <summary>Takes back what <see cref="ExportState"/> wrote (after a reboot); false, and nothing changed, for anything else.</summary>
+        public bool ImportState(byte[] source)
+        {
+            if (source == null || source.Length < StateLength || source[0] != StateVersion || source[1] > 30)
+            {
+                return false;
+            }
+
+            uint jitter = 0;
+            for (int i = 0; i < 4; i++)
+            {
+                jitter |= (uint)source[2 + i] << (8 * i);
+            }
+
+            long lifetime = 0;
+            for (int i = 0; i < 8; i++)
+            {
+                lifetime |= (long)source[6 + i] << (8 * i);
+            }
+
+            if (jitter == 0 || lifetime < 0)
+            {
+                return false;
+            }
+
+            _failures = source[1];
+            _jitterState = jitter;
+            _lifetimeSeconds = lifetime;
+            return true;
+        }
+
         // MurmurHash3's finalizer: consecutive ids (serials, one batch's MACs) start the generator far apart, never at 0.
         private static uint Mix(uint x)
         {

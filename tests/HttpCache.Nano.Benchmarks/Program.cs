@@ -22,6 +22,13 @@ namespace HttpCache.Nano.Benchmarks
                 return 0;
             }
 
+            if (args.Length > 0 && args[0] == "reboot")
+            {
+                RebootSimulation.Outcome[] longLived = RebootSimulation.Run(300, 24, Console.Out);
+                RebootSimulation.Outcome[] always = RebootSimulation.Run(0, 24, Console.Out);
+                return always[1].FlashWritesOnUnchanged == 0 && longLived[1].Requests <= longLived[0].Requests * 101 / 100 ? 0 : 1;
+            }
+
             if (args.Length > 0 && args[0] == "wire")
             {
                 return Wire.WireCost.Run(args.Length > 1 ? int.Parse(args[1]) : 50, Console.Out).GetAwaiter().GetResult();
@@ -68,6 +75,13 @@ namespace HttpCache.Nano.Benchmarks
             Wire.ResumeCost.Run(64 * 1024, 20 * 1024, 2, Console.Out).GetAwaiter().GetResult();
             Simulation.Outcome[] outcomes = Simulation.Bandwidth(0, 2, Console.Out);
             FleetSimulation.Run(20, 300, true, Console.Out);
+            RebootSimulation.Outcome[] sleeping = RebootSimulation.Run(0, 2, Console.Out);
+            if (sleeping[1].FlashWritesOnUnchanged != 0)
+            {
+                Console.WriteLine("smoke: a rebooting device wrote flash on an unchanged max-age=0 poll");
+                return 1;
+            }
+
             if (outcomes[1].FlashWritesOnUnchanged != 0)
             {
                 Console.WriteLine("smoke: flash was written on an unchanged poll");

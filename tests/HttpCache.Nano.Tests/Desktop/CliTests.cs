@@ -61,6 +61,36 @@ namespace HttpCache.Nano.Tests.Desktop
         }
 
         [TestMethod]
+        public async System.Threading.Tasks.Task GetWithAStoreIsAFreshHitWithinALifetimeA304RenewedInAnEarlierRun()
+        {
+            // Each run opens the store anew, as each process of the tool does and as each wake of a device does.
+            var (origin, resources) = await HttpCache.Nano.Tests.Support.ResourceOrigin.StartAsync();
+            string dir = Path.Combine(Path.GetTempPath(), "httpcache-cli-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                resources["/config"] = new HttpCache.Nano.Tests.Support.Resource { Body = System.Text.Encoding.UTF8.GetBytes("{}"), ETag = "\"v1\"", CacheControl = "max-age=3" };
+                string[] get = { "get", origin.Url("/config"), "--store", dir };
+                StringWriter output = new StringWriter();
+                Assert.AreEqual(0, Program.Run(get, output, new StringWriter()));
+                System.Threading.Thread.Sleep(3300);
+                Assert.AreEqual(0, Program.Run(get, output = new StringWriter(), new StringWriter()));
+                StringAssert.Contains(output.ToString(), "CacheRevalidated", "stale after 3 s: a 304");
+                Assert.AreEqual(0, Program.Run(get, output = new StringWriter(), new StringWriter()));
+                StringAssert.Contains(output.ToString(), "Cache", "the next run is a fresh hit");
+                Assert.IsFalse(output.ToString().Contains("CacheRevalidated"), output.ToString());
+                Assert.AreEqual(2, origin.Seen.Count, "two requests for three runs");
+            }
+            finally
+            {
+                await origin.DisposeAsync();
+                if (Directory.Exists(dir))
+                {
+                    Directory.Delete(dir, true);
+                }
+            }
+        }
+
+        [TestMethod]
         public void TheProxyIsASharedCacheUnlessToldPrivateAndSaysWhich()
         {
             StringWriter output = new StringWriter();
