@@ -41,13 +41,35 @@ namespace HttpCache.Desktop
             Option<int> maxEntries = new("--max-entries") { Description = "Entry budget", DefaultValueFactory = _ => 8 };
             Option<long> maxBytes = new("--max-bytes") { Description = "Byte budget", DefaultValueFactory = _ => 32 * 1024 };
             Option<double> price = new("--price-per-mb") { Description = "Price per MB on a metered link (0: not shown)", DefaultValueFactory = _ => 0 };
-            Command command = new("demo", "Poll an embedded local origin through the cache like a device and print what it saved")
+            Option<int> port = new("--port") { Description = "Port of the embedded origin on 127.0.0.1 (fixed, so a second run with --store DIR finds what the first stored; 0: any free port)", DefaultValueFactory = _ => ConfigOrigin.DefaultPort };
+            Command command = new("demo", "Poll an embedded local origin through the cache like a device and print what it saved (Ctrl-C or SIGTERM: stop, print the table so far, exit 130 or 143)")
             {
-                polls, interval, changeEvery, store, maxEntries, maxBytes, price,
+                polls, interval, changeEvery, store, maxEntries, maxBytes, price, port,
             };
             command.SetAction(result => Guard(error, () =>
             {
-                DemoRunner.Run(new DemoOptions
+                if (result.GetValue(price) < 0)
+                {
+                    throw new ArgumentException("--price-per-mb must not be negative.");
+                }
+
+                if (result.GetValue(port) < 0 || result.GetValue(port) > 65535)
+                {
+                    throw new ArgumentException("--port must be 0 to 65535.");
+                }
+
+                using CancellationTokenSource stop = new CancellationTokenSource();
+                PosixSignal received = 0;
+                void OnSignal(PosixSignalContext context)
+                {
+                    context.Cancel = true;
+                    received = context.Signal;
+                    stop.Cancel();
+                }
+
+                using PosixSignalRegistration term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+                using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+                DemoResult demo = DemoRunner.Run(new DemoOptions
                 {
                     Polls = result.GetValue(polls),
                     IntervalMilliseconds = result.GetValue(interval),
@@ -56,8 +78,12 @@ namespace HttpCache.Desktop
                     MaxEntries = result.GetValue(maxEntries),
                     MaxBytes = result.GetValue(maxBytes),
                     PricePerMegabyte = result.GetValue(price),
+                    Port = result.GetValue(port),
+                    Stop = stop.Token,
                 }, output);
-                return 0;
+
+                // The shell's convention for a run ended by a signal: 128 + its number.
+                return !demo.Interrupted ? 0 : received == PosixSignal.SIGINT ? 130 : 143;
             }));
             return command;
         }

@@ -1,6 +1,7 @@
 // ConfigOrigin: the demo's embedded origin on 127.0.0.1 — a config document that changes now and then,
 // answering conditional requests through the library's ConditionalGet helper.
 using System;
+using System.IO;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -66,16 +67,28 @@ namespace HttpCache.Desktop.Demo
             }
         }
 
-        /// <summary>Starts Kestrel on 127.0.0.1 with an ephemeral port.</summary>
-        public async Task StartAsync()
+        /// <summary>The port the demo's origin listens on unless told otherwise: fixed, so a second run finds what a first one stored.</summary>
+        public const int DefaultPort = 18480;
+
+        /// <summary>Starts Kestrel on 127.0.0.1 at <paramref name="port"/> (0: any free port).</summary>
+        /// <exception cref="ArgumentException">The port is taken.</exception>
+        public async Task StartAsync(int port = 0)
         {
             WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();
             builder.WebHost.UseKestrel(o => o.AddServerHeader = false);
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedLifetime>();
+            builder.WebHost.UseUrls("http://127.0.0.1:" + port.ToString(System.Globalization.CultureInfo.InvariantCulture));
             _app = builder.Build();
             _app.Run(Handle);
-            await _app.StartAsync();
+            try
+            {
+                await _app.StartAsync();
+            }
+            catch (IOException e)
+            {
+                throw new ArgumentException("port " + port + " on 127.0.0.1 is taken (" + e.Message.TrimEnd('.') + "): give another with --port, or --port 0 for any free one.", e);
+            }
             ConfigUrl = FirstAddress() + "/device/config";
         }
 

@@ -19,5 +19,11 @@ namespace HttpCache.Desktop.Demo
         public long MaxBytes { get; set; } = 32 * 1024;
 
         public double PricePerMegabyte { get; set; }
+
+        /// <summary>The origin's port on 127.0.0.1 (0: any free port).</summary>
+        public int Port { get; set; } = ConfigOrigin.DefaultPort;
+
+        /// <summary>Stops the polls early (Ctrl-C, SIGTERM): the table of the polls made so far is printed.</summary>
+        public System.Threading.CancellationToken Stop { get; set; }
     }
 }

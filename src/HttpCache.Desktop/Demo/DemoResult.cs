@@ -23,5 +23,8 @@ namespace HttpCache.Desktop.Demo
         public long OriginBodyBytes { get; init; }
 
         public int ConfigChangesApplied { get; init; }
+
+        /// <summary>True when the polls were stopped early (<see cref="DemoOptions.Stop"/>).</summary>
+        public bool Interrupted { get; init; }
     }
 }

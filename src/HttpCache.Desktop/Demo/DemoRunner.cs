@@ -22,7 +22,7 @@ namespace HttpCache.Desktop.Demo
             }
 
             ConfigOrigin origin = new ConfigOrigin(options.MaxAgeSeconds);
-            origin.StartAsync().GetAwaiter().GetResult();
+            origin.StartAsync(options.Port).GetAwaiter().GetResult();
             try
             {
                 ICacheStore store = StoreFactory.Create(options.Store, options.MaxEntries, options.MaxBytes, out FlashStore flash);
@@ -36,8 +36,10 @@ namespace HttpCache.Desktop.Demo
                 long fullExchangeBytes = 0;
                 int fullExchanges = 0;
                 long wire = 0;
-                for (int poll = 1; poll <= options.Polls; poll++)
+                int polls = 0;
+                for (int poll = 1; poll <= options.Polls && !options.Stop.IsCancellationRequested; poll++)
                 {
+                    polls = poll;
                     if (poll > 1 && options.ChangeEvery > 0 && (poll - 1) % options.ChangeEvery == 0)
                     {
                         origin.Change();
@@ -65,15 +67,24 @@ namespace HttpCache.Desktop.Demo
                     output.WriteLine(string.Format(CultureInfo.InvariantCulture, "poll {0,3}  +{1,6:0.0}s  {2,-17} {3}  wire {4,5} B  body on wire {5,4} B{6}",
                         poll, clock.Elapsed.TotalSeconds, Describe(response, after.Revalidations > before.Revalidations), response.StatusCode, exchange,
                         after.BodyBytesReceived - before.BodyBytesReceived, change));
+
+                    // A line per poll as it happens, also when the output is a pipe.
+                    output.Flush();
                     if (poll < options.Polls)
                     {
                         long next = (long)poll * options.IntervalMilliseconds;
                         long wait = next - clock.ElapsedMilliseconds;
                         if (wait > 0)
                         {
-                            Thread.Sleep((int)wait);
+                            options.Stop.WaitHandle.WaitOne((int)wait);
                         }
                     }
+                }
+
+                bool interrupted = polls < options.Polls;
+                if (interrupted)
+                {
+                    output.WriteLine($"stopped after {polls} of {options.Polls} polls");
                 }
 
                 CacheStats stats = cache.Stats;
@@ -81,14 +92,15 @@ namespace HttpCache.Desktop.Demo
                 DemoResult result = new DemoResult
                 {
                     Stats = stats,
-                    Polls = options.Polls,
+                    Polls = polls,
                     WireBytes = wire,
-                    WireBytesWithoutCache = perFull * options.Polls,
+                    WireBytesWithoutCache = perFull * polls,
                     FlashWrites = flash == null ? 0 : flash.Writes,
                     OriginFullResponses = origin.FullResponses,
                     OriginNotModified = origin.NotModifiedResponses,
                     OriginBodyBytes = origin.BodyBytesSent,
                     ConfigChangesApplied = changesApplied,
+                    Interrupted = interrupted,
                 };
                 PrintTable(result, options, output);
                 return result;

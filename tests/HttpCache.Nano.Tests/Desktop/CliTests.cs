@@ -14,7 +14,7 @@ namespace HttpCache.Nano.Tests.Desktop
         public void TheDemoFiguresAgreeWithWhatTheOriginSent()
         {
             StringWriter output = new StringWriter();
-            DemoResult result = DemoRunner.Run(new DemoOptions { Polls = 9, IntervalMilliseconds = 400, ChangeEvery = 4, MaxAgeSeconds = 1 }, output);
+            DemoResult result = DemoRunner.Run(new DemoOptions { Polls = 9, IntervalMilliseconds = 400, ChangeEvery = 4, MaxAgeSeconds = 1, Port = 0 }, output);
             CacheStats stats = result.Stats;
             Assert.AreEqual(9L, stats.Requests);
             Assert.AreEqual((long)result.OriginFullResponses, stats.FullResponses, output.ToString());
@@ -37,7 +37,7 @@ namespace HttpCache.Nano.Tests.Desktop
             {
                 StringWriter output = new StringWriter();
                 StringWriter error = new StringWriter();
-                int exit = Program.Run(new[] { "demo", "--polls", "4", "--interval-ms", "10", "--change-every", "2", "--store", dir, "--price-per-mb", "2.5" }, output, error);
+                int exit = Program.Run(new[] { "demo", "--polls", "4", "--interval-ms", "10", "--change-every", "2", "--store", dir, "--price-per-mb", "2.5", "--port", "0" }, output, error);
                 Assert.AreEqual(0, exit, error.ToString());
                 string text = output.ToString();
                 StringAssert.Contains(text, "| flash writes                 |           1 |", "fresh for 2 s: the change at poll 3 is not seen yet, and nothing else is written");
