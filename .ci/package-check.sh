@@ -9,8 +9,10 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 version="1.0.0-ci.$(date +%s)"
 feed="$work/feed"
-for project in src/HttpCache.Nano.Net src/HttpCache.Nano.Http src/HttpCache.Desktop; do
-  dotnet pack "$root/$project" -c Release -o "$feed" -p:Version="$version" -nologo -v q >"$work/pack.log" 2>&1 || { cat "$work/pack.log"; exit 1; }
+# One command for the whole solution, as the README says (the device projects are packed from their .nuspec instead).
+dotnet pack "$root/HttpCacheNano.sln" -c Release -o "$feed" -p:Version="$version" -nologo -v q >"$work/pack.log" 2>&1 || { cat "$work/pack.log"; exit 1; }
+for package in HttpCache.Nano HttpCache.Nano.Http HttpCache.Nano.Tool; do
+  [ -f "$feed/$package.$version.nupkg" ] || { echo "dotnet pack HttpCacheNano.sln made no $package package"; ls "$feed"; exit 1; }
 done
 
 mkdir -p "$work/app"

@@ -25,10 +25,19 @@ namespace HttpCache.Desktop
                 DemoCommand(output, error),
                 GetCommand(output, error),
                 ProxyCommand(output, error),
-                StatsCommand(output, error),
-                ClearCommand(output, error),
+                StoreCommands.Stats(output, error),
+                StoreCommands.Clear(output, error),
+                StoreCommands.Repair(output, error),
             };
             ParseResult parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                // A usage error is one line and exit 2, as the commands' own checks are; --help shows the options.
+                string command = parse.CommandResult.Command == root ? "" : " " + parse.CommandResult.Command.Name;
+                error.WriteLine("httpcache: " + parse.Errors[0].Message + " (httpcache" + command + " --help lists the options)");
+                return 2;
+            }
+
             return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
         }
 
@@ -77,6 +86,7 @@ namespace HttpCache.Desktop
                     Store = result.GetValue(store),
                     MaxEntries = result.GetValue(maxEntries),
                     MaxBytes = result.GetValue(maxBytes),
+                    ExplicitBudget = Given(result, maxEntries) || Given(result, maxBytes),
                     PricePerMegabyte = result.GetValue(price),
                     Port = result.GetValue(port),
                     Stop = stop.Token,
@@ -93,8 +103,11 @@ namespace HttpCache.Desktop
             Argument<string> url = new("url") { Description = "Absolute http or https URL" };
             Option<string> store = new("--store") { Description = "ram, or a directory for a flash store", DefaultValueFactory = _ => "ram" };
             Option<string> outputFile = new("--output") { Description = "Download the body through the flash store (--store DIR) into this file, resuming after a dropped connection" };
-            Option<int> retries = new("--retries") { Description = "With --output: resume attempts after a dropped connection", DefaultValueFactory = _ => 5 };
-            Command command = new("get", "Fetch a URL through the cache and print the status, the cache decision and the headers") { url, store, outputFile, retries };
+            Option<int> retries = new("--retries") { Description = "With --output: resume attempts after a dropped connection, a timeout or a 5xx", DefaultValueFactory = _ => 5 };
+            Option<int> maxEntries = new("--max-entries") { Description = "The store directory's entry budget, kept in the directory for every later command (default: what it keeps, else 256)" };
+            Option<long> maxBytes = new("--max-bytes") { Description = "The store directory's byte budget, kept likewise (default: what it keeps, else 1 GiB)" };
+            Option<string> ca = new("--ca") { Description = "A PEM file of a root CA to trust for this run (a development CA for a local https origin)" };
+            Command command = new("get", "Fetch a URL through the cache and print the status, the cache decision and the headers") { url, store, outputFile, retries, maxEntries, maxBytes, ca };
             command.SetAction(result => Guard(error, () =>
             {
                 if (result.GetValue(outputFile) != null)
@@ -109,11 +122,14 @@ namespace HttpCache.Desktop
                         throw new ArgumentException("--retries must be 0 or more.");
                     }
 
-                    return FileDownload.Run(result.GetValue(url), result.GetValue(store), result.GetValue(outputFile), result.GetValue(retries), output);
+                    FlashStore downloads = StoreFactory.OpenFlash(result.GetValue(store), Optional(result, maxEntries), Optional(result, maxBytes));
+                    return FileDownload.Run(result.GetValue(url), downloads, result.GetValue(outputFile), result.GetValue(retries), TrustedRoot.Authenticator(result.GetValue(ca)), output);
                 }
 
-                ICacheStore cacheStore = StoreFactory.Create(result.GetValue(store), 64, 4 * 1024 * 1024, out FlashStore _);
-                HttpCacheClient client = new HttpCacheClient(cacheStore, new SocketTransport { MaxBodyBytes = 4 * 1024 * 1024 }, new SystemClock(), new CacheOptions());
+                ICacheStore cacheStore = StoreFactory.Create(result.GetValue(store), Optional(result, maxEntries), Optional(result, maxBytes), 64, 4 * 1024 * 1024, out FlashStore flash);
+                long evictionsBefore = flash == null ? 0 : flash.Evictions;
+                SocketTransport transport = new SocketTransport { MaxBodyBytes = 4 * 1024 * 1024, TlsAuthenticator = TrustedRoot.Authenticator(result.GetValue(ca)) };
+                HttpCacheClient client = new HttpCacheClient(cacheStore, transport, new SystemClock(), new CacheOptions());
                 CacheResponse response = client.Get(result.GetValue(url));
                 output.WriteLine($"{response.StatusCode} {response.ReasonPhrase}  ({response.Source}{(response.Age >= 0 ? ", age " + response.Age + " s" : "")})");
                 if (response.Error != null)
@@ -130,6 +146,11 @@ namespace HttpCache.Desktop
                 output.WriteLine($"({response.Body.Length} body bytes)");
                 CacheStats stats = client.Stats;
                 output.WriteLine($"link: {stats.LinkBytesSent} bytes sent, {stats.LinkBytesReceived} received at the socket (TLS included), {stats.ConnectionsOpened} connection(s), {stats.TlsHandshakes} TLS handshake(s); HTTP {stats.WireBytesSent} + {stats.WireBytesReceived} bytes");
+                if (flash != null && flash.Evictions > evictionsBefore)
+                {
+                    output.WriteLine($"evicted {flash.Evictions - evictionsBefore} entr{(flash.Evictions - evictionsBefore == 1 ? "y" : "ies")} to stay within the store's budget ({StoreBudget.Kept(result.GetValue(store))}; --max-bytes to change it)");
+                }
+
                 return response.StatusCode >= 500 ? 1 : 0;
             }));
             return command;
@@ -140,8 +161,8 @@ namespace HttpCache.Desktop
             Option<string> listen = new("--listen") { Description = "Listen URL, e.g. http://127.0.0.1:8080", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
             Option<string> origin = new("--origin") { Description = "Origin base URL, e.g. http://api.example.com", Required = true };
             Option<string> store = new("--store") { Description = "ram, or a directory for a flash store", DefaultValueFactory = _ => "ram" };
-            Option<int> maxEntries = new("--max-entries") { Description = "Entry budget", DefaultValueFactory = _ => 256 };
-            Option<long> maxBytes = new("--max-bytes") { Description = "Byte budget", DefaultValueFactory = _ => 16L * 1024 * 1024 };
+            Option<int> maxEntries = new("--max-entries") { Description = "Entry budget (with --store DIR: kept in the directory; default what it keeps, else 256)", DefaultValueFactory = _ => 256 };
+            Option<long> maxBytes = new("--max-bytes") { Description = "Byte budget (with --store DIR: kept in the directory; default what it keeps, else 1 GiB; RAM: 16 MiB)", DefaultValueFactory = _ => 16L * 1024 * 1024 };
             Option<bool> privateMode = new("--private")
             {
                 Description = "Single-user mode: cache like a private (one user's) cache, storing private responses and reusing them for every client. "
@@ -157,7 +178,7 @@ namespace HttpCache.Desktop
             };
             command.SetAction(result => Guard(error, () =>
             {
-                ICacheStore cacheStore = StoreFactory.Create(result.GetValue(store), result.GetValue(maxEntries), result.GetValue(maxBytes), out FlashStore _);
+                ICacheStore cacheStore = StoreFactory.Create(result.GetValue(store), Optional(result, maxEntries), Optional(result, maxBytes), result.GetValue(maxEntries), result.GetValue(maxBytes), out FlashStore _);
                 CacheMode mode = result.GetValue(privateMode) ? CacheMode.Private : CacheMode.Shared;
                 CachingProxy proxy = new CachingProxy(result.GetValue(listen), result.GetValue(origin), cacheStore, mode, output, !result.GetValue(noStaleOnError));
                 proxy.StartAsync().GetAwaiter().GetResult();
@@ -189,56 +210,15 @@ namespace HttpCache.Desktop
             stop.Wait();
         }
 
-        private static Command StatsCommand(TextWriter output, TextWriter error)
-        {
-            Argument<string> dir = new("dir") { Description = "Flash-store directory" };
-            Command command = new("stats", "Show what a flash-store directory holds") { dir };
-            command.SetAction(result => Guard(error, () =>
-            {
-                FlashStore flash = OpenExisting(result.GetValue(dir));
-                output.WriteLine($"{flash.Count} entries, {flash.Bytes} bytes in {flash.Directory}");
-                if (flash.Dropped > 0 || flash.Recovered > 0)
-                {
-                    output.WriteLine($"dropped {flash.Dropped} corrupt files, recovered {flash.Recovered} interrupted writes");
-                }
+        // True when the option was written on the command line (not its default).
+        private static bool Given(ParseResult result, Option option) => result.GetResult(option) is { Implicit: false };
 
-                foreach (string key in flash.Keys())
-                {
-                    output.WriteLine("  " + key);
-                }
+        private static int? Optional(ParseResult result, Option<int> option) => Given(result, option) ? result.GetValue(option) : null;
 
-                return 0;
-            }));
-            return command;
-        }
-
-        private static Command ClearCommand(TextWriter output, TextWriter error)
-        {
-            Argument<string> dir = new("dir") { Description = "Flash-store directory" };
-            Command command = new("clear", "Remove every entry of a flash-store directory") { dir };
-            command.SetAction(result => Guard(error, () =>
-            {
-                FlashStore flash = OpenExisting(result.GetValue(dir));
-                int count = flash.Count;
-                flash.Clear();
-                output.WriteLine($"removed {count} entries from {flash.Directory}");
-                return 0;
-            }));
-            return command;
-        }
-
-        private static FlashStore OpenExisting(string dir)
-        {
-            if (!Directory.Exists(dir))
-            {
-                throw new ArgumentException("No such directory: " + dir);
-            }
-
-            return new FlashStore(dir, 4096, long.MaxValue / 4);
-        }
+        private static long? Optional(ParseResult result, Option<long> option) => Given(result, option) ? result.GetValue(option) : null;
 
         // Bad arguments and I/O problems become one clear line on stderr and exit code 2, not a stack trace.
-        private static int Guard(TextWriter error, Func<int> action)
+        internal static int Guard(TextWriter error, Func<int> action)
         {
             try
             {

@@ -18,6 +18,9 @@ namespace HttpCache.Desktop.Demo
 
         public long MaxBytes { get; set; } = 32 * 1024;
 
+        /// <summary>True when the budget was given: with a store directory it then replaces the one the directory keeps.</summary>
+        public bool ExplicitBudget { get; set; }
+
         public double PricePerMegabyte { get; set; }
 
         /// <summary>The origin's port on 127.0.0.1 (0: any free port).</summary>

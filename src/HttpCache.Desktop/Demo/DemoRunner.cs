@@ -25,10 +25,11 @@ namespace HttpCache.Desktop.Demo
             origin.StartAsync(options.Port).GetAwaiter().GetResult();
             try
             {
-                ICacheStore store = StoreFactory.Create(options.Store, options.MaxEntries, options.MaxBytes, out FlashStore flash);
+                ICacheStore store = StoreFactory.Create(options.Store, options.ExplicitBudget ? options.MaxEntries : null, options.ExplicitBudget ? options.MaxBytes : null,
+                    options.MaxEntries, options.MaxBytes, out FlashStore flash);
                 HttpCacheClient cache = new HttpCacheClient(store, new SocketTransport(), new SystemClock(), new CacheOptions());
                 output.WriteLine($"origin  {origin.ConfigUrl}  (max-age={options.MaxAgeSeconds}, ETag + Last-Modified, changes every {options.ChangeEvery} polls)");
-                output.WriteLine($"cache   {(flash == null ? "RAM" : "RAM + flash at " + flash.Directory)}, {options.MaxEntries} entries, {options.MaxBytes} bytes; SocketTransport");
+                output.WriteLine($"cache   {(flash == null ? "RAM, " + options.MaxEntries + " entries, " + options.MaxBytes + " bytes" : "RAM + flash at " + flash.Directory + ", " + StoreBudget.Kept(options.Store))}; SocketTransport");
                 output.WriteLine();
                 Stopwatch clock = Stopwatch.StartNew();
                 byte[] applied = null;

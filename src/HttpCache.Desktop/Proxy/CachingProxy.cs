@@ -59,14 +59,15 @@ namespace HttpCache.Desktop.Proxy
         /// </summary>
         public CachingProxy(string listen, string origin, ICacheStore store, CacheMode mode, TextWriter log, bool staleOnLostOrigin)
         {
-            _listen = listen;
+            _listen = CheckListen(listen);
             _origin = origin.TrimEnd('/');
             _log = log;
-            Uri originUri = new Uri(_origin);
-            if (originUri.Scheme != "http" && originUri.Scheme != "https")
+            if (!Uri.TryCreate(_origin, UriKind.Absolute, out Uri originUri) || (originUri.Scheme != "http" && originUri.Scheme != "https") || originUri.Host.Length == 0)
             {
-                throw new ArgumentException("--origin must be an http or https URL.");
+                throw new ArgumentException("--origin must be an absolute http or https URL, e.g. http://api.example.com: " + origin);
             }
+
+            OriginAuthority = originUri.Authority;
 
             _transport = new SocketTransport
             {
@@ -95,6 +96,26 @@ namespace HttpCache.Desktop.Proxy
             set { _transport.MaxBodyBytes = value; }
         }
 
+        /// <summary>The origin's host and port as a request's absolute-form target names them (<c>host[:port]</c>).</summary>
+        public string OriginAuthority { get; }
+
+        // One clear message for a listen address Kestrel would reject with a stack trace.
+        private static string CheckListen(string listen)
+        {
+            if (!Uri.TryCreate(listen, UriKind.Absolute, out Uri uri) || uri.Scheme != "http" || uri.Host.Length == 0 || uri.AbsolutePath != "/")
+            {
+                string why = uri != null && uri.Scheme == "https" ? "the proxy listens on plain http (put a TLS terminator in front for https)" : "give http://ADDRESS:PORT, e.g. http://127.0.0.1:8080";
+                throw new ArgumentException("--listen " + listen + ": " + why + ".");
+            }
+
+            if (uri.Port < 0 || uri.Port > 65535)
+            {
+                throw new ArgumentException("--listen " + listen + ": the port must be 0 to 65535.");
+            }
+
+            return uri.Scheme + "://" + uri.Authority;
+        }
+
         /// <summary>The engine behind the proxy.</summary>
         public HttpCacheClient Client { get; }
 
@@ -121,7 +142,17 @@ namespace HttpCache.Desktop.Proxy
             builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownGrace);
             _app = builder.Build();
             _app.Run(HandleAsync);
-            await _app.StartAsync();
+            try
+            {
+                await _app.StartAsync();
+            }
+            catch (Exception e) when (e is IOException || e is System.Net.Sockets.SocketException || e is InvalidOperationException)
+            {
+                // Kestrel says it in a stack trace: the address is not this machine's, is taken, or needs what http lacks.
+                Exception cause = e.InnerException ?? e;
+                throw new ArgumentException("cannot listen on " + _listen + ": " + cause.Message.TrimEnd('.') + ".", e);
+            }
+
             foreach (string address in _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>().Addresses)
             {
                 Address = address;
@@ -129,11 +160,38 @@ namespace HttpCache.Desktop.Proxy
             }
         }
 
+        private async Task Refuse(HttpContext context, int status, string text)
+        {
+            context.Response.StatusCode = status;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync(text + "\n");
+            _log?.WriteLine($"{context.Request.Method} {context.Features.Get<IHttpRequestFeature>().RawTarget} -> {status} REFUSED");
+        }
+
         private async Task HandleAsync(HttpContext context)
         {
             Stopwatch timer = Stopwatch.StartNew();
             string target = context.Features.Get<IHttpRequestFeature>().RawTarget;
             string method = context.Request.Method;
+            if (!target.StartsWith('/') && target != "*")
+            {
+                // RFC 9112 3.2.2: the absolute form (what a client configured with this as its HTTP proxy sends) is accepted
+                // for the origin this proxy fronts; any other authority is refused: a reverse proxy, not an open one.
+                if (!Uri.TryCreate(target, UriKind.Absolute, out Uri absolute) || (absolute.Scheme != "http" && absolute.Scheme != "https"))
+                {
+                    await Refuse(context, 400, "Bad Request: the request target is neither a path nor an absolute http URL.");
+                    return;
+                }
+
+                if (!string.Equals(absolute.Authority, OriginAuthority, StringComparison.OrdinalIgnoreCase))
+                {
+                    await Refuse(context, 421, "Misdirected Request: this proxy serves only " + _origin + ", not " + absolute.Authority + " (it is a reverse proxy, not an open one).");
+                    return;
+                }
+
+                target = absolute.PathAndQuery;
+            }
+
             HttpHeaders headers = new HttpHeaders();
             foreach (var header in context.Request.Headers)
             {

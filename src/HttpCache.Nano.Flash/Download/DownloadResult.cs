@@ -57,6 +57,13 @@ namespace HttpCache.Nano.Download
         /// <summary>Why the call was interrupted or did not store, or null.</summary>
         public string Error { get; private set; }
 
+        /// <summary>
+        /// What failed underneath when <see cref="Outcome"/> is <see cref="DownloadOutcome.Interrupted"/>: a lost
+        /// connection or a timeout is worth resuming; a refused connection, an unreachable host or a TLS failure is not,
+        /// until something changes.
+        /// </summary>
+        public Transport.TransportFailure Failure { get; internal set; }
+
         /// <summary>True when the whole body is stored (fresh, revalidated, downloaded or resumed).</summary>
         public bool IsComplete
         {

@@ -30,6 +30,9 @@ namespace HttpCache.Nano.Download
         private readonly CacheDecision _decision = new CacheDecision();
         private byte[] _buffer = new byte[2048];
 
+        // Set by Stop from another thread; read once per chunk.
+        private int _stop;
+
         /// <summary>Creates a downloader over a streaming transport and a flash store.</summary>
         /// <exception cref="System.ArgumentNullException">An argument is null.</exception>
         public FlashDownloader(IStreamingTransport transport, FlashStore store, IClock clock, CacheOptions options)
@@ -58,6 +61,15 @@ namespace HttpCache.Nano.Download
 
                 _buffer = new byte[value];
             }
+        }
+
+        /// <summary>
+        /// Asks a <see cref="Get"/> running on another thread to stop after the chunk in hand: what was received is
+        /// committed to flash and the call returns <see cref="DownloadOutcome.Interrupted"/>, to be resumed later.
+        /// </summary>
+        public void Stop()
+        {
+            System.Threading.Interlocked.Exchange(ref _stop, 1);
         }
 
         /// <summary>
@@ -105,7 +117,9 @@ namespace HttpCache.Nano.Download
             }
             catch (HttpTransportException e)
             {
-                return new DownloadResult(DownloadOutcome.Interrupted, 0, partial == null ? 0 : partial.StoredLength, partial == null ? -1 : partial.TotalLength, 0, e.Message);
+                DownloadResult failed = new DownloadResult(DownloadOutcome.Interrupted, 0, partial == null ? 0 : partial.StoredLength, partial == null ? -1 : partial.TotalLength, 0, e.Message);
+                failed.Failure = e.Failure;
+                return failed;
             }
 
             DownloadResult result;
@@ -224,11 +238,19 @@ namespace HttpCache.Nano.Download
                     {
                         progress.OnProgress(download.StoredLength, download.TotalLength);
                     }
+
+                    if (System.Threading.Interlocked.CompareExchange(ref _stop, 0, 0) != 0)
+                    {
+                        // Asked to stop (Ctrl-C, a deep sleep due): keep every byte received, for the next call to resume.
+                        return Interrupted(download, response.Head.StatusCode, received, "stopped");
+                    }
                 }
             }
             catch (HttpTransportException e)
             {
-                return Interrupted(download, response.Head.StatusCode, received, e.Message);
+                DownloadResult cut = Interrupted(download, response.Head.StatusCode, received, e.Message);
+                cut.Failure = e.Failure == TransportFailure.Other ? TransportFailure.ConnectionLost : e.Failure;
+                return cut;
             }
             catch (IOException e)
             {

@@ -152,6 +152,28 @@ namespace HttpCache.Nano.Storage
             return stored;
         }
 
+        /// <summary>The partial downloads kept, in no order (a new array).</summary>
+        public FlashDownload[] PartialDownloads()
+        {
+            int count = 0;
+            for (int i = 0; i < _downloads.Length; i++)
+            {
+                count += _downloads[i] != null ? 1 : 0;
+            }
+
+            FlashDownload[] list = new FlashDownload[count];
+            count = 0;
+            for (int i = 0; i < _downloads.Length; i++)
+            {
+                if (_downloads[i] != null)
+                {
+                    list[count++] = _downloads[i];
+                }
+            }
+
+            return list;
+        }
+
         /// <summary>Removes a partial download and its files.</summary>
         public void DropDownload(FlashDownload download)
         {

@@ -377,12 +377,18 @@ namespace HttpCache.Nano.Storage
             return keys;
         }
 
-        /// <summary>Removes every entry and its file.</summary>
+        /// <summary>Removes every entry and every partial download, with their files.</summary>
         public void Clear()
         {
             while (_index.Oldest >= 0)
             {
                 DeleteSlot(_index.Oldest);
+            }
+
+            FlashDownload[] partial = PartialDownloads();
+            for (int i = 0; i < partial.Length; i++)
+            {
+                DropDownload(partial[i]);
             }
         }
     }

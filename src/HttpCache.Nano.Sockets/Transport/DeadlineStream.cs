@@ -93,7 +93,7 @@ namespace HttpCache.Nano.Transport
         {
             if (DateTime.UtcNow.Ticks > _deadlineTicks)
             {
-                throw new HttpTransportException("The exchange exceeded its total time limit.");
+                throw new HttpTransportException("The exchange exceeded its total time limit.", null, TransportFailure.Timeout, 0);
             }
         }
     }

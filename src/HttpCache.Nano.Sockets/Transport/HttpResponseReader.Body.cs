@@ -44,7 +44,7 @@ namespace HttpCache.Nano.Transport
             length = (int)declared;
             if (!ReadExactly(body, 0, length))
             {
-                throw new HttpTransportException("Connection closed before the end of the body (Content-Length " + declared + ").");
+                throw SocketFailure.Closed("Connection closed before the end of the body (Content-Length " + declared + ").");
             }
 
             return body;
@@ -107,7 +107,7 @@ namespace HttpCache.Nano.Transport
 
                 if (!ReadExactly(body, length, (int)size))
                 {
-                    throw new HttpTransportException("Connection closed inside a chunk.");
+                    throw SocketFailure.Closed("Connection closed inside a chunk.");
                 }
 
                 length += (int)size;

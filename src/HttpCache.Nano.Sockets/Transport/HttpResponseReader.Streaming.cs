@@ -65,7 +65,7 @@ namespace HttpCache.Nano.Transport
                     read = ReadSome(destination, offset, _bodyRemaining < count ? (int)_bodyRemaining : count);
                     if (read <= 0)
                     {
-                        throw new HttpTransportException("Connection closed before the end of the body (Content-Length " + _declaredLength + ").");
+                        throw SocketFailure.Closed("Connection closed before the end of the body (Content-Length " + _declaredLength + ").");
                     }
 
                     _bodyRemaining -= read;
@@ -153,7 +153,7 @@ namespace HttpCache.Nano.Transport
             int read = ReadSome(destination, offset, _bodyRemaining < count ? (int)_bodyRemaining : count);
             if (read <= 0)
             {
-                throw new HttpTransportException("Connection closed inside a chunk.");
+                throw SocketFailure.Closed("Connection closed inside a chunk.");
             }
 
             _bodyRemaining -= read;

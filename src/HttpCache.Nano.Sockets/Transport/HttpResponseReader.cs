@@ -222,7 +222,7 @@ namespace HttpCache.Nano.Transport
 
                 if (Fill() <= 0)
                 {
-                    throw new HttpTransportException("Connection closed inside chunked framing.");
+                    throw SocketFailure.Closed("Connection closed inside chunked framing.");
                 }
             }
         }
@@ -255,7 +255,7 @@ namespace HttpCache.Nano.Transport
 
                 if (Fill() <= 0)
                 {
-                    throw new HttpTransportException(_end == _start ? "Connection closed before a response." : "Connection closed inside the header section.");
+                    throw SocketFailure.Closed(_end == _start ? "Connection closed before a response." : "Connection closed inside the header section.");
                 }
 
                 searchFrom = _start + resume;

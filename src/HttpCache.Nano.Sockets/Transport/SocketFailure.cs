@@ -27,6 +27,12 @@ namespace HttpCache.Nano.Transport
             return new HttpTransportException(what + " failed: " + Describe(failure, code) + " (error " + code + ")", e, failure, code);
         }
 
+        /// <summary>The exception for a peer that closed the connection before the response ended: a lost connection.</summary>
+        public static HttpTransportException Closed(string message)
+        {
+            return new HttpTransportException(message, null, TransportFailure.ConnectionLost, 0);
+        }
+
         /// <summary>The exception for an I/O failure while doing <paramref name="what"/>: classified when a socket error lies beneath (desktop wraps them).</summary>
         public static HttpTransportException FromIo(string what, IOException e)
         {

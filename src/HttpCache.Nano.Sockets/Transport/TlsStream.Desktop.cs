@@ -40,7 +40,7 @@ namespace HttpCache.Nano.Transport
                 // Reflection wraps the handshake's own exception (AuthenticationException, IOException): any of them is a transport failure.
                 ssl.Dispose();
                 Exception cause = e.InnerException != null ? e.InnerException : e;
-                throw new HttpTransportException("TLS handshake with " + host + " failed: " + cause.Message, cause);
+                throw new HttpTransportException("TLS handshake with " + host + " failed: " + cause.Message, cause, cause is IOException ? TransportFailure.ConnectionLost : TransportFailure.Tls, 0);
             }
 
             return ssl;
