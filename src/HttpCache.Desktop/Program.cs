@@ -181,6 +181,10 @@ namespace HttpCache.Desktop
                 ICacheStore cacheStore = StoreFactory.Create(result.GetValue(store), Optional(result, maxEntries), Optional(result, maxBytes), result.GetValue(maxEntries), result.GetValue(maxBytes), out FlashStore _);
                 CacheMode mode = result.GetValue(privateMode) ? CacheMode.Private : CacheMode.Shared;
                 CachingProxy proxy = new CachingProxy(result.GetValue(listen), result.GetValue(origin), cacheStore, mode, output, !result.GetValue(noStaleOnError));
+
+                // A body the store could never hold is streamed through as it arrives, not buffered first.
+                long budget = result.GetValue(store) == "ram" ? result.GetValue(maxBytes) : StoreBudget.Kept(result.GetValue(store)).Bytes;
+                proxy.MaxBodyBytes = (int)Math.Min(proxy.MaxBodyBytes, budget);
                 proxy.StartAsync().GetAwaiter().GetResult();
                 output.WriteLine(proxy.StartupLine);
                 WaitForStopSignal(proxy);

@@ -215,8 +215,26 @@ namespace HttpCache.Desktop.Proxy
             }
 
             CacheResponse response;
+            bool collapsed = false;
             try
             {
+                // Concurrent requests for one URL go to the origin once (as Squid's collapsed_forwarding and nginx's
+                // proxy_cache_lock do): the first goes, the others wait for it (bounded) and are then answered through the
+                // cache, from what it stored; what it could not store goes to the origin after all.
+                string collapseKey = (method == "GET" || method == "HEAD") && body == null ? method + " " + target : null;
+                TaskCompletionSource<bool> leading = null;
+                if (collapseKey != null)
+                {
+                    leading = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    Task first = _collapsing.GetOrAdd(collapseKey, leading.Task);
+                    if (first != leading.Task)
+                    {
+                        leading = null;
+                        collapsed = true;
+                        await Task.WhenAny(first, Task.Delay(CollapseWait));
+                    }
+                }
+
                 // The engine blocks on socket I/O: give it its own thread so concurrent clients cannot starve Kestrel's pool.
                 Interlocked.Increment(ref _inFlight);
                 try
@@ -226,6 +244,11 @@ namespace HttpCache.Desktop.Proxy
                 finally
                 {
                     Interlocked.Decrement(ref _inFlight);
+                    if (leading != null)
+                    {
+                        _collapsing.TryRemove(collapseKey, out _);
+                        leading.SetResult(true);
+                    }
                 }
             }
             catch (ArgumentException e)
@@ -289,7 +312,7 @@ namespace HttpCache.Desktop.Proxy
                 await context.Response.Body.WriteAsync(response.Body);
             }
 
-            Log(method, target, response.StatusCode, Decision(response), timer);
+            Log(method, target, response.StatusCode, Decision(response) + (collapsed ? "(collapsed)" : ""), timer);
         }
 
         private static string Decision(CacheResponse response) => response.Source switch
@@ -329,17 +352,27 @@ namespace HttpCache.Desktop.Proxy
         /// <summary>Requests the engine is still working on.</summary>
         public int InFlight => Volatile.Read(ref _inFlight);
 
+        private bool _stopped;
+
+        // Method and target of each request on its way to the origin -> the task that ends when it is answered.
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task> _collapsing = new System.Collections.Concurrent.ConcurrentDictionary<string, Task>();
+
+        /// <summary>How long a request waits for a concurrent one for the same URL before it goes to the origin itself.</summary>
+        public static readonly TimeSpan CollapseWait = TimeSpan.FromSeconds(30);
+
         /// <summary>
         /// Stops accepting connections, lets the exchanges in flight finish for up to <paramref name="grace"/>, and waits
         /// for the engine's own work on them (a store write) within the same time. True when everything finished.
         /// </summary>
         public async Task<bool> StopAsync(TimeSpan grace)
         {
-            if (_app == null)
+            if (_app == null || _stopped)
             {
-                return true;
+                // Stopped once already (DisposeAsync after StopAsync): the grace period is not given twice.
+                return InFlight == 0;
             }
 
+            _stopped = true;
             Stopwatch elapsed = Stopwatch.StartNew();
             using (CancellationTokenSource deadline = new CancellationTokenSource(grace))
             {
