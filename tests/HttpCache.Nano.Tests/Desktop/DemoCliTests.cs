@@ -28,7 +28,11 @@ namespace HttpCache.Nano.Tests.Desktop
 
         private static Process StartCli(params string[] args)
         {
-            ProcessStartInfo start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            // Through env --default-signal: a job started in the background of a script (as CI may run this) inherits
+            // SIGINT ignored, which a terminal user's Ctrl-C never is; env restores it and then is the program itself.
+            ProcessStartInfo start = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            start.ArgumentList.Add("--default-signal=INT");
+            start.ArgumentList.Add("dotnet");
             start.ArgumentList.Add(typeof(Program).Assembly.Location);
             foreach (string arg in args)
             {
