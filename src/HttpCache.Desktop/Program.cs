@@ -131,11 +131,20 @@ namespace HttpCache.Desktop
                 SocketTransport transport = new SocketTransport { MaxBodyBytes = 4 * 1024 * 1024, TlsAuthenticator = TrustedRoot.Authenticator(result.GetValue(ca)) };
                 HttpCacheClient client = new HttpCacheClient(cacheStore, transport, new SystemClock(), new CacheOptions());
                 CacheResponse response = client.Get(result.GetValue(url));
-                output.WriteLine($"{response.StatusCode} {response.ReasonPhrase}  ({response.Source}{(response.Age >= 0 ? ", age " + response.Age + " s" : "")})");
-                if (response.Error != null)
+                if (response.Source == CacheSource.Generated && response.Error != null)
                 {
+                    // No response came: say why, not a status the origin never sent.
                     output.WriteLine("error: " + response.Error);
+                    if (response.BodyTooLarge)
+                    {
+                        output.WriteLine("the body is over the 4 MB a plain get holds in memory: download it with --output FILE --store DIR");
+                    }
+
+                    output.WriteLine($"link: {transport.ConnectionsOpened} connection(s) opened");
+                    return 1;
                 }
+
+                output.WriteLine($"{response.StatusCode} {response.ReasonPhrase}  ({response.Source}{(response.Age >= 0 ? ", age " + response.Age + " s" : "")})");
 
                 HttpHeaders headers = response.GetHeaders();
                 for (int i = 0; i < headers.Count; i++)
@@ -191,7 +200,8 @@ namespace HttpCache.Desktop
                 output.WriteLine("stopping: no new connections, finishing the requests in flight (up to " + CachingProxy.ShutdownGrace.TotalSeconds + " s)");
                 bool finished = proxy.StopAsync(CachingProxy.ShutdownGrace).GetAwaiter().GetResult();
                 proxy.DisposeAsync().AsTask().GetAwaiter().GetResult();
-                output.WriteLine(proxy.Client.Stats.ToString());
+                output.WriteLine("answered: " + (proxy.Answered.Length == 0 ? "nothing" : proxy.Answered));
+                output.WriteLine("engine: " + proxy.Client.Stats);
                 output.WriteLine(finished ? "stopped" : "stopped with " + proxy.InFlight + " request(s) unfinished");
                 return 0;
             }));

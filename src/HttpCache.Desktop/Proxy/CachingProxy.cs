@@ -312,8 +312,12 @@ namespace HttpCache.Desktop.Proxy
                 await context.Response.Body.WriteAsync(response.Body);
             }
 
-            Log(method, target, response.StatusCode, Decision(response) + (collapsed ? "(collapsed)" : ""), timer);
+            Log(method, target, response.StatusCode, Decision(method, response) + (collapsed ? "(collapsed)" : ""), timer);
         }
+
+        // A POST, PUT, DELETE or PATCH went to the origin and invalidated what the cache held for the URI (RFC 9111 4.4).
+        private static string Decision(string method, CacheResponse response) =>
+            method is "POST" or "PUT" or "DELETE" or "PATCH" && response.Source == CacheSource.Network ? "PASS(invalidates)" : Decision(response);
 
         private static string Decision(CacheResponse response) => response.Source switch
         {
@@ -335,6 +339,7 @@ namespace HttpCache.Desktop.Proxy
 
         private void Log(string method, string target, int status, string decision, Stopwatch timer)
         {
+            _answered.AddOrUpdate(status, 1, (_, count) => count + 1);
             if (_log == null)
             {
                 return;
@@ -353,6 +358,12 @@ namespace HttpCache.Desktop.Proxy
         public int InFlight => Volatile.Read(ref _inFlight);
 
         private bool _stopped;
+
+        // Status -> responses the proxy wrote with it (what clients got, 502s included, unlike the engine's own counters).
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<int, long> _answered = new System.Collections.Concurrent.ConcurrentDictionary<int, long>();
+
+        /// <summary>The statuses clients got, e.g. <c>200=12 304=3 502=1</c>.</summary>
+        public string Answered => string.Join(" ", System.Linq.Enumerable.Select(System.Linq.Enumerable.OrderBy(_answered, p => p.Key), p => p.Key + "=" + p.Value));
 
         // Method and target of each request on its way to the origin -> the task that ends when it is answered.
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task> _collapsing = new System.Collections.Concurrent.ConcurrentDictionary<string, Task>();

@@ -292,5 +292,36 @@ namespace HttpCache.Nano.Tests.Desktop
                 }
             }
         }
+    
+        [TestMethod]
+        public async Task NoResponseIsSaidAsAnErrorNotAsAMadeUpStatus()
+        {
+            var (refused, output, _) = Cli("get", "http://127.0.0.1:" + ClosedPort() + "/config.json");
+            Assert.AreEqual(1, refused);
+            StringAssert.StartsWith(output, "error: Connection to 127.0.0.1:");
+            Assert.IsFalse(output.Contains("504"), output);
+
+            byte[] big = new byte[5 * 1024 * 1024];
+            await using TestOrigin origin = await TestOrigin.StartAsync(context => context.Response.Body.WriteAsync(big).AsTask());
+            var (tooLarge, said, _) = Cli("get", origin.Url("/big.bin"));
+            Assert.AreEqual(1, tooLarge, said);
+            StringAssert.Contains(said, "--output FILE --store DIR");
+        }
+
+        [TestMethod]
+        public async Task TheProxyLogsAnInvalidationAndCountsWhatClientsGot()
+        {
+            await using TestOrigin origin = await TestOrigin.StartAsync(context => context.Response.WriteAsync("ok"));
+            StringWriter log = new StringWriter();
+            await using CachingProxy proxy = new CachingProxy("http://127.0.0.1:0", origin.BaseUrl, new HttpCache.Nano.Storage.RamStore(16, 1 << 20), CacheMode.Shared, log);
+            await proxy.StartAsync();
+            await using CachingProxy lost = new CachingProxy("http://127.0.0.1:0", "http://127.0.0.1:" + ClosedPort(), new HttpCache.Nano.Storage.RamStore(16, 1 << 20), CacheMode.Shared, null);
+            await lost.StartAsync();
+            using System.Net.Http.HttpClient client = ProxyTests.Client();
+            await client.PostAsync(proxy.Address + "/items", new System.Net.Http.StringContent("x"));
+            StringAssert.Contains(log.ToString(), "POST /items -> 200 PASS(invalidates)");
+            Assert.AreEqual(502, (int)(await client.GetAsync(lost.Address + "/x")).StatusCode);
+            Assert.AreEqual("502=1", lost.Answered, "the status clients got");
+        }
     }
 }
