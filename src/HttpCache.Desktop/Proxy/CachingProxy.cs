@@ -82,7 +82,7 @@ namespace HttpCache.Desktop.Proxy
                 options.MaxStaleWhenOffline = CacheControl.Unbounded;
             }
 
-            Client = new HttpCacheClient(store, _transport, new SystemClock(), options);
+            Client = new HttpCacheClient(store, new TeeTransport(_transport), new SystemClock(), options);
             HttpCache.Nano.Http.HttpCacheMetrics.Register(Client, "proxy");
         }
 
@@ -236,6 +236,8 @@ namespace HttpCache.Desktop.Proxy
                 }
 
                 // The engine blocks on socket I/O: give it its own thread so concurrent clients cannot starve Kestrel's pool.
+                // A 200 it fetches for this client reaches the client as it arrives (TeeTransport).
+                TeeTransport.Client = context;
                 Interlocked.Increment(ref _inFlight);
                 try
                 {
@@ -255,6 +257,13 @@ namespace HttpCache.Desktop.Proxy
             {
                 await WritePlain(context, 400, "Bad request target: " + e.Message);
                 Log(method, target, 400, "REJECTED", timer);
+                return;
+            }
+
+            if (context.Items.ContainsKey(TeeTransport.Streamed))
+            {
+                // Already written to the client while it arrived; the engine stored it, or it was too large to.
+                Log(method, target, context.Response.StatusCode, response.BodyTooLarge ? "PASS(too-large)" : Decision(method, response), timer);
                 return;
             }
 

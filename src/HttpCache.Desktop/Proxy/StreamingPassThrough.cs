@@ -44,25 +44,7 @@ namespace HttpCache.Desktop.Proxy
             using (upstream)
             {
                 OriginResponse head = upstream.Head;
-                context.Response.StatusCode = head.StatusCode;
-                if (head.ReasonPhrase != null)
-                {
-                    context.Features.Get<IHttpResponseFeature>().ReasonPhrase = head.ReasonPhrase;
-                }
-
-                HeaderFields fields = new HeaderFields(500);
-                fields.Parse(head.HeaderBlock, 0, head.HeaderLength);
-                HeaderFacts facts = new HeaderFacts();
-                facts.Load(fields);
-                HeaderBlockWriter writer = new HeaderBlockWriter(head.HeaderLength + 2);
-                StoredFields.Write(fields, facts, false, writer);
-                HeaderFields endToEnd = HeaderFields.Of(writer.ToArray());
-                for (int i = 0; i < endToEnd.Count; i++)
-                {
-                    string name = endToEnd.ReceivedNameToString(i);
-                    string value = endToEnd.ValueToString(i);
-                    context.Response.Headers[name] = context.Response.Headers.TryGetValue(name, out StringValues existing) ? StringValues.Concat(existing, value) : new StringValues(value);
-                }
+                TeeTransport.WriteHead(context, head);
 
                 byte[] buffer = new byte[BufferBytes];
                 try
