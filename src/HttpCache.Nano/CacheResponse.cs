@@ -75,6 +75,9 @@ namespace HttpCache.Nano
         /// </summary>
         public bool BodyTooLarge { get; internal set; }
 
+        /// <summary>For a generated response, what failed underneath (a refused connection, TLS, a malformed answer, ...).</summary>
+        public Transport.TransportFailure Failure { get; internal set; }
+
         /// <summary>True when the body came from the cache (fresh, stale or revalidated).</summary>
         public bool IsFromCache
         {

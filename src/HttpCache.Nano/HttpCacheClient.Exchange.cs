@@ -192,6 +192,8 @@ namespace HttpCache.Nano
                     return tooLarge;
                 }
 
+                // A malformed or oversized answer is an error of the origin's (stale-if-error may cover it), not an outage.
+                staleWhenOffline = staleWhenOffline && error.Failure != TransportFailure.Protocol;
                 if (stored != null && (staleIfError || staleWhenOffline))
                 {
                     _now.ReadFrom(_clock);
@@ -201,6 +203,7 @@ namespace HttpCache.Nano
                 _stats.GatewayTimeouts++;
                 CacheResponse unreachable = Unreachable(error);
                 unreachable.StoredResponseWithheld = stored != null;
+                unreachable.Failure = error.Failure;
                 return unreachable;
             }
         }

@@ -286,10 +286,12 @@ namespace HttpCache.Desktop.Proxy
 
             if (response.OriginUnreachable)
             {
-                // A stored response that must be revalidated answers 504 (RFC 9111 5.2.2.2); with nothing stored, 502.
-                int status = response.StoredResponseWithheld ? 504 : 502;
+                // A stored response that must be revalidated answers 504 (RFC 9111 5.2.2.2); with nothing stored, 502; an
+                // origin that answered with something that is not usable HTTP, 502 (the origin is there, not lost).
+                bool badAnswer = response.Failure == TransportFailure.Protocol;
+                int status = response.StoredResponseWithheld && !badAnswer ? 504 : 502;
                 await WritePlain(context, status, (status == 504 ? "Gateway Timeout: " : "Bad Gateway: ") + response.Error);
-                Log(method, target, status, "ORIGIN-DOWN", timer);
+                Log(method, target, status, badAnswer ? "BAD-ORIGIN-RESPONSE" : "ORIGIN-DOWN", timer);
                 return;
             }
 

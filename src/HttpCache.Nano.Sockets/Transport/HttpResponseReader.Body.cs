@@ -25,7 +25,7 @@ namespace HttpCache.Nano.Transport
 
             if (_facts.ContentLengthInvalid)
             {
-                throw new HttpTransportException("Invalid or conflicting Content-Length.");
+                throw SocketFailure.Protocol("Invalid or conflicting Content-Length.");
             }
 
             long declared = _facts.ContentLength;
@@ -114,7 +114,7 @@ namespace HttpCache.Nano.Transport
                 ReadLine(2, out lineStart, out lineEnd);
                 if (lineEnd != lineStart)
                 {
-                    throw new HttpTransportException("Missing CRLF after chunk data.");
+                    throw SocketFailure.Protocol("Missing CRLF after chunk data.");
                 }
             }
 
@@ -133,7 +133,7 @@ namespace HttpCache.Nano.Transport
                 trailerBytes += lineEnd - lineStart;
                 if (trailerBytes > _maxHeaderBytes)
                 {
-                    throw new HttpTransportException("Trailer section too large.");
+                    throw SocketFailure.Protocol("Trailer section too large.");
                 }
             }
         }
@@ -147,7 +147,7 @@ namespace HttpCache.Nano.Transport
             {
                 if (++digits > 8)
                 {
-                    throw new HttpTransportException("Chunk size too large.");
+                    throw SocketFailure.Protocol("Chunk size too large.");
                 }
 
                 size = size * 16 + HexValue(_buffer[i]);
@@ -161,7 +161,7 @@ namespace HttpCache.Nano.Transport
 
             if (digits == 0 || (i < end && _buffer[i] != ';'))
             {
-                throw new HttpTransportException("Malformed chunk size line.");
+                throw SocketFailure.Protocol("Malformed chunk size line.");
             }
 
             return size;

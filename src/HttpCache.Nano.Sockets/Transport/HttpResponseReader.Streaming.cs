@@ -115,7 +115,7 @@ namespace HttpCache.Nano.Transport
 
             if (_facts.ContentLengthInvalid)
             {
-                throw new HttpTransportException("Invalid or conflicting Content-Length.");
+                throw SocketFailure.Protocol("Invalid or conflicting Content-Length.");
             }
 
             _declaredLength = _facts.ContentLength;
@@ -162,7 +162,7 @@ namespace HttpCache.Nano.Transport
                 ReadLine(2, out lineStart, out lineEnd);
                 if (lineEnd != lineStart)
                 {
-                    throw new HttpTransportException("Missing CRLF after chunk data.");
+                    throw SocketFailure.Protocol("Missing CRLF after chunk data.");
                 }
             }
 
@@ -193,7 +193,7 @@ namespace HttpCache.Nano.Transport
                 trailerBytes += lineEnd - lineStart;
                 if (trailerBytes > _maxHeaderBytes)
                 {
-                    throw new HttpTransportException("Trailer section too large.");
+                    throw SocketFailure.Protocol("Trailer section too large.");
                 }
             }
         }

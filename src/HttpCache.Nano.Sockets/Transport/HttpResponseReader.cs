@@ -111,7 +111,7 @@ namespace HttpCache.Nano.Transport
                 int reasonLength;
                 if (!StatusLine.TryParse(_buffer, _start, lineEnd - _start, out status, out reasonStart, out reasonLength))
                 {
-                    throw new HttpTransportException("Malformed status line.");
+                    throw SocketFailure.Protocol("Malformed status line.");
                 }
 
                 // "HTTP/1.x": x is the minor version (RFC 9112 2.3); 1.0 connections persist only when asked to.
@@ -122,19 +122,19 @@ namespace HttpCache.Nano.Transport
                 HeaderBlockStatus parsed = _fields.Parse(_buffer, blockStart, blockLength);
                 if (parsed == HeaderBlockStatus.TooManyFields)
                 {
-                    throw new HttpTransportException("More than " + _maxHeaderFields + " header fields.");
+                    throw SocketFailure.Protocol("More than " + _maxHeaderFields + " header fields.");
                 }
 
                 if (parsed != HeaderBlockStatus.Complete)
                 {
-                    throw new HttpTransportException("Malformed header section.");
+                    throw SocketFailure.Protocol("Malformed header section.");
                 }
 
                 _facts.Load(_fields);
                 _start = headerEnd;
                 if (status == 101)
                 {
-                    throw new HttpTransportException("Unexpected 101 Switching Protocols.");
+                    throw SocketFailure.Protocol("Unexpected 101 Switching Protocols.");
                 }
 
                 if (status < 200)
@@ -217,7 +217,7 @@ namespace HttpCache.Nano.Transport
 
                 if (_end - _start > maxLength)
                 {
-                    throw new HttpTransportException("Line too long in chunked framing.");
+                    throw SocketFailure.Protocol("Line too long in chunked framing.");
                 }
 
                 if (Fill() <= 0)
@@ -250,7 +250,7 @@ namespace HttpCache.Nano.Transport
                 int resume = (_end - 2 > _start ? _end - 2 : _start) - _start;
                 if (_end - _start >= _maxHeaderBytes)
                 {
-                    throw new HttpTransportException("Header section exceeds " + _maxHeaderBytes + " bytes.");
+                    throw SocketFailure.Protocol("Header section exceeds " + _maxHeaderBytes + " bytes.");
                 }
 
                 if (Fill() <= 0)
@@ -283,7 +283,7 @@ namespace HttpCache.Nano.Transport
 
                 if (size <= _buffer.Length)
                 {
-                    throw new HttpTransportException("Header section exceeds " + _maxHeaderBytes + " bytes.");
+                    throw SocketFailure.Protocol("Header section exceeds " + _maxHeaderBytes + " bytes.");
                 }
 
                 byte[] grown = new byte[size];

@@ -33,6 +33,12 @@ namespace HttpCache.Nano.Transport
             return new HttpTransportException(message, null, TransportFailure.ConnectionLost, 0);
         }
 
+        /// <summary>The exception for a response that breaks HTTP/1.1 or a limit: the origin answered, badly.</summary>
+        public static HttpTransportException Protocol(string message)
+        {
+            return new HttpTransportException(message, null, TransportFailure.Protocol, 0);
+        }
+
         /// <summary>The exception for an I/O failure while doing <paramref name="what"/>: classified when a socket error lies beneath (desktop wraps them).</summary>
         public static HttpTransportException FromIo(string what, IOException e)
         {

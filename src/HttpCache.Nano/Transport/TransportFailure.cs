@@ -22,5 +22,11 @@ namespace HttpCache.Nano.Transport
 
         /// <summary>The TLS handshake failed: the certificate was not trusted or did not name the host, or TLS was refused.</summary>
         Tls,
+
+        /// <summary>
+        /// The origin answered, but not with usable HTTP/1.1: a malformed status line, header section or framing, or
+        /// over a limit. The origin is not lost: a stored response is not served as if the device were offline.
+        /// </summary>
+        Protocol,
     }
 }

@@ -338,5 +338,36 @@ namespace HttpCache.Nano.Tests.Desktop
             StringAssert.Contains(Logged(log), "POST /items -> 200 PASS(invalidates)");
             Assert.AreEqual("502=1", lost.Answered, "the status clients got");
         }
+    
+        [TestMethod]
+        public async Task AnOriginAnsweringWithAnOversizedHeaderIsABadGatewayNotAnOutage()
+        {
+            int calls = 0;
+            await using TestOrigin origin = await TestOrigin.StartAsync(async context =>
+            {
+                context.Response.Headers.CacheControl = "max-age=0";
+                context.Response.Headers.ETag = "\"1\"";
+                if (Interlocked.Increment(ref calls) > 1)
+                {
+                    context.Response.Headers["X-Huge"] = new string('h', 70 * 1024);
+                }
+
+                await context.Response.WriteAsync("stored");
+            });
+            StringWriter log = new StringWriter();
+            await using CachingProxy proxy = new CachingProxy("http://127.0.0.1:0", origin.BaseUrl, new HttpCache.Nano.Storage.RamStore(16, 1 << 20), CacheMode.Shared, log);
+            await proxy.StartAsync();
+            using System.Net.Http.HttpClient client = ProxyTests.Client();
+            Assert.AreEqual("stored", await client.GetStringAsync(proxy.Address + "/a"));
+            System.Net.Http.HttpResponseMessage second = await client.GetAsync(proxy.Address + "/a");
+            Assert.AreEqual(502, (int)second.StatusCode, "not the stored copy labelled stale: the origin answered, badly");
+            for (int i = 0; i < 100 && !Logged(log).Contains("BAD-ORIGIN-RESPONSE"); i++)
+            {
+                await Task.Delay(20);
+            }
+
+            StringAssert.Contains(Logged(log), "-> 502 BAD-ORIGIN-RESPONSE");
+            Assert.IsFalse(Logged(log).Contains("STALE"), Logged(log));
+        }
     }
 }
