@@ -160,7 +160,7 @@ namespace HttpCache.Nano
 
             // The 304's own Age (not the stored one) is the age value of this validation (RFC 9111 4.2.3).
             StoredResponseInfo info = StoredResponseInfo.Describe(entry.StatusCode, mergedFacts, request.Facts, sent, received, _options.Mode, _options.MaxHeuristicLifetime);
-            info.InitialAge = Freshness.InitialAge(scratch.ResponseFacts.Age, mergedFacts.Date, received.WallSeconds, StoredResponseInfo.ResponseDelay(sent, received));
+            info.InitialAgeMilliseconds = Freshness.InitialAgeMilliseconds(scratch.ResponseFacts.Age, mergedFacts.Date, received.WallSeconds, StoredResponseInfo.ResponseDelayMilliseconds(sent, received));
             CacheEntry updated = new CacheEntry(entry.Key, entry.StatusCode, entry.ReasonPhrase, stored, entry.Body, info,
                 mergedFacts.HasVary ? Variance.Capture(mergedFields, request.Fields) : null, entry.CredentialHash);
             if (!validatorsChanged && entry.ConditionalPrepared && info.HasETag)
@@ -218,7 +218,7 @@ namespace HttpCache.Nano
                 return -1;
             }
 
-            return Freshness.InitialAge(facts.Age, facts.Date, received.WallSeconds, StoredResponseInfo.ResponseDelay(sent, received));
+            return Freshness.InitialAgeMilliseconds(facts.Age, facts.Date, received.WallSeconds, StoredResponseInfo.ResponseDelayMilliseconds(sent, received)) / 1000;
         }
 
         private bool WithholdsShared(HeaderFacts facts)

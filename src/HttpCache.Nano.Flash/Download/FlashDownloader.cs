@@ -294,7 +294,7 @@ namespace HttpCache.Nano.Download
             HeaderFacts merged = new HeaderFacts();
             merged.Load(HeaderFields.Of(block));
             CacheEntry updated = Entry(key, head.StatusCode, head.ReasonPhrase, block, merged, sent, received);
-            updated.Info.InitialAge = Freshness.InitialAge(facts.Age, merged.Date, received.WallSeconds, StoredResponseInfo.ResponseDelay(sent, received));
+            updated.Info.InitialAgeMilliseconds = Freshness.InitialAgeMilliseconds(facts.Age, merged.Date, received.WallSeconds, StoredResponseInfo.ResponseDelayMilliseconds(sent, received));
             _store.FreshenHead(key, updated);
             long length = head.DeclaredLength();
             return new DownloadResult(DownloadOutcome.Revalidated, 304, length, length, 0, null);

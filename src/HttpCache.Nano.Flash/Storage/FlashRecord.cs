@@ -9,7 +9,7 @@ namespace HttpCache.Nano.Storage
     /// One stored entry as a file:
     /// <code>
     /// "HCF1" | version (1 byte) | meta length (int32) | body length (int32) | CRC-32 of the preceding 13 bytes + meta
-    /// meta: sequence, key, status, reason, freshness facts, flags (1 = Vary, 2 = stored by a shared cache), credential hash, Vary values, header block
+    /// meta: sequence, key, status, reason, freshness facts, flags (1 = Vary, 2 = stored by a shared cache, 4 = the initial age in milliseconds), credential hash, Vary values, header block
     /// body | CRC-32 of everything before it
     /// </code>
     /// The head CRC lets the store index a file by reading its head only; the final CRC covers the body.
@@ -32,6 +32,9 @@ namespace HttpCache.Nano.Storage
         private const int VaryFlag = 1;
         private const int SharedFlag = 2;
 
+        // Set by this version: the initial age is written in milliseconds (records without it hold seconds).
+        private const int MillisecondsFlag = 4;
+
         /// <summary>Encodes the head (fixed part and metadata, head CRC included) of <paramref name="entry"/>.</summary>
         public static byte[] EncodeHead(long sequence, CacheEntry entry)
         {
@@ -52,12 +55,12 @@ namespace HttpCache.Nano.Storage
             meta.WriteByte(info.HasETag ? 1 : 0);
             meta.WriteInt64(info.FreshnessLifetime);
             meta.WriteByte(info.IsHeuristic ? 1 : 0);
-            meta.WriteInt64(info.InitialAge);
+            meta.WriteInt64(info.InitialAgeMilliseconds);
             meta.WriteInt64(info.ReceivedAt);
             meta.WriteInt32((int)info.Directives);
             meta.WriteInt64(info.StaleWhileRevalidate);
             meta.WriteInt64(info.StaleIfError);
-            meta.WriteByte((info.HasVary ? VaryFlag : 0) | (info.Shared ? SharedFlag : 0));
+            meta.WriteByte((info.HasVary ? VaryFlag : 0) | (info.Shared ? SharedFlag : 0) | MillisecondsFlag);
             meta.WriteInt64(entry.CredentialHash);
             meta.WriteBytes(entry.VaryValues);
             meta.WriteBytes(entry.Headers);
@@ -185,7 +188,7 @@ namespace HttpCache.Nano.Storage
             info.HasETag = meta.ReadByte() != 0;
             info.FreshnessLifetime = meta.ReadInt64();
             info.IsHeuristic = meta.ReadByte() != 0;
-            info.InitialAge = meta.ReadInt64();
+            long initialAge = meta.ReadInt64();
             info.ReceivedAt = meta.ReadInt64();
             info.Directives = (Parsing.CacheDirectives)meta.ReadInt32();
             info.StaleWhileRevalidate = meta.ReadInt64();
@@ -193,6 +196,7 @@ namespace HttpCache.Nano.Storage
             int flags = meta.ReadByte();
             info.HasVary = (flags & VaryFlag) != 0;
             info.Shared = (flags & SharedFlag) != 0;
+            info.InitialAgeMilliseconds = (flags & MillisecondsFlag) != 0 ? initialAge : initialAge * 1000;
             info.ReceivedEpoch = -1;
             long credentialHash = meta.ReadInt64();
             byte[] varyValues = meta.ReadBytes();

@@ -89,13 +89,26 @@ namespace HttpCache.Nano.Policy
         /// <param name="responseDelay">Seconds between sending the request and receiving the response (measured on the monotonic clock).</param>
         public static long InitialAge(long ageValue, long date, long responseTime, long responseDelay)
         {
+            return InitialAgeMilliseconds(ageValue, date, responseTime, responseDelay * 1000) / 1000;
+        }
+
+        /// <summary>
+        /// corrected_initial_age of RFC 9111 4.2.3 in milliseconds: the apparent age (receipt − Date, whole seconds as both
+        /// are) against the Age field plus the response delay measured to the millisecond.
+        /// </summary>
+        /// <param name="ageValue">The Age field in seconds, or -1.</param>
+        /// <param name="date">The Date field, or -1.</param>
+        /// <param name="responseTime">Wall-clock receipt time, or -1 when the clock was not set.</param>
+        /// <param name="responseDelayMilliseconds">Milliseconds between sending the request and receiving the response (monotonic clock).</param>
+        public static long InitialAgeMilliseconds(long ageValue, long date, long responseTime, long responseDelayMilliseconds)
+        {
             long apparentAge = 0;
             if (responseTime >= 0 && date >= 0 && responseTime > date)
             {
-                apparentAge = responseTime - date;
+                apparentAge = (responseTime - date) * 1000;
             }
 
-            long correctedAgeValue = (ageValue > 0 ? ageValue : 0) + (responseDelay > 0 ? responseDelay : 0);
+            long correctedAgeValue = (ageValue > 0 ? ageValue * 1000 : 0) + (responseDelayMilliseconds > 0 ? responseDelayMilliseconds : 0);
             return apparentAge > correctedAgeValue ? apparentAge : correctedAgeValue;
         }
 
@@ -107,21 +120,29 @@ namespace HttpCache.Nano.Policy
         /// </summary>
         public static long CurrentAge(StoredResponseInfo info, CacheNow now)
         {
+            // Whole seconds, rounded down: the Age a response carries, and the age compared with whole-second lifetimes.
+            long milliseconds = CurrentAgeMilliseconds(info, now);
+            return milliseconds < 0 ? -1 : milliseconds / 1000;
+        }
+
+        /// <summary><see cref="CurrentAge"/> in milliseconds; -1 when the age cannot be trusted.</summary>
+        public static long CurrentAgeMilliseconds(StoredResponseInfo info, CacheNow now)
+        {
             long resident;
             if (info.ReceivedEpoch == now.Epoch && info.ReceivedEpoch >= 0 && now.Ticks >= info.ReceivedTicks)
             {
-                resident = (now.Ticks - info.ReceivedTicks) / 1000;
+                resident = now.Ticks - info.ReceivedTicks;
             }
             else if (info.ReceivedAt >= 0 && now.WallSeconds >= info.ReceivedAt)
             {
-                resident = now.WallSeconds - info.ReceivedAt;
+                resident = (now.WallSeconds - info.ReceivedAt) * 1000;
             }
             else
             {
                 return -1;
             }
 
-            return info.InitialAge + resident;
+            return info.InitialAgeMilliseconds + resident;
         }
     }
 }

@@ -28,8 +28,18 @@ namespace HttpCache.Nano.Policy
         /// <summary>True when the lifetime is heuristic (RFC 9111 4.2.2).</summary>
         public bool IsHeuristic;
 
-        /// <summary>corrected_initial_age of RFC 9111 4.2.3, in seconds, at the time of receipt.</summary>
-        public long InitialAge;
+        /// <summary>
+        /// corrected_initial_age of RFC 9111 4.2.3 at the time of receipt, in milliseconds: the response delay is measured
+        /// to the millisecond, so a sub-second exchange does not age a response by a whole second.
+        /// </summary>
+        public long InitialAgeMilliseconds;
+
+        /// <summary>The corrected initial age in whole seconds (rounded down); setting it sets <see cref="InitialAgeMilliseconds"/>.</summary>
+        public long InitialAge
+        {
+            get { return InitialAgeMilliseconds / 1000; }
+            set { InitialAgeMilliseconds = value * 1000; }
+        }
 
         /// <summary>Wall-clock time of receipt, or -1 when the wall clock was not set.</summary>
         public long ReceivedAt;
@@ -88,7 +98,7 @@ namespace HttpCache.Nano.Policy
             info.HasETag = facts.HasETag;
             info.FreshnessLifetime = Freshness.Lifetime(statusCode, facts, received.WallSeconds, heuristicCap, mode, Freshness.HeuristicAllowed(mode, request), out heuristic);
             info.IsHeuristic = heuristic;
-            info.InitialAge = Freshness.InitialAge(facts.Age, facts.Date, received.WallSeconds, ResponseDelay(sent, received));
+            info.InitialAgeMilliseconds = Freshness.InitialAgeMilliseconds(facts.Age, facts.Date, received.WallSeconds, ResponseDelayMilliseconds(sent, received));
             info.ReceivedAt = received.WallSeconds;
             info.ReceivedTicks = received.Ticks;
             info.ReceivedEpoch = received.Epoch;
@@ -107,10 +117,10 @@ namespace HttpCache.Nano.Policy
             return info;
         }
 
-        /// <summary>Whole seconds (rounded up) between two readings of the same epoch; 0 across epochs.</summary>
-        public static long ResponseDelay(CacheNow sent, CacheNow received)
+        /// <summary>Milliseconds between two readings of the same epoch (response_time − request_time); 0 across epochs.</summary>
+        public static long ResponseDelayMilliseconds(CacheNow sent, CacheNow received)
         {
-            return sent.Epoch == received.Epoch && received.Ticks > sent.Ticks ? (received.Ticks - sent.Ticks + 999) / 1000 : 0;
+            return sent.Epoch == received.Epoch && received.Ticks > sent.Ticks ? received.Ticks - sent.Ticks : 0;
         }
 
         /// <summary>True when the response has a validator the cache can send: an entity-tag or Last-Modified/Date.</summary>
