@@ -134,7 +134,7 @@ namespace HttpCache.Nano
                 byte[] body = ExactBody(response);
                 StoredResponseInfo info = StoredResponseInfo.Describe(response.StatusCode, facts, request.Facts, sent, received, _options.Mode, _options.MaxHeuristicLifetime);
                 CacheEntry entry = new CacheEntry(key.Normalized, response.StatusCode, response.ReasonPhrase, storedHeaders, body, info,
-                    facts.HasVary ? Variance.Capture(fields, request.Fields) : null, request.CredentialHash);
+                    facts.HasVary ? Variance.Capture(fields, request.Fields) : null, CredentialBinding(request, facts));
                 CacheResponse network = new CacheResponse(response.StatusCode, response.ReasonPhrase, forwarded, body, CacheSource.Network, age);
                 if (StoreVariant(key, entry))
                 {

@@ -102,7 +102,7 @@ namespace HttpCache.Nano
 
             StoredResponseInfo info = StoredResponseInfo.Describe(response.StatusCode, facts, request.Facts, sent, received, _options.Mode, _options.MaxHeuristicLifetime);
             CacheEntry entry = new CacheEntry(key.Normalized, response.StatusCode, response.ReasonPhrase, forwarded, ExactBody(response), info,
-                facts.HasVary ? Variance.Capture(fields, request.Fields) : null, request.CredentialHash);
+                facts.HasVary ? Variance.Capture(fields, request.Fields) : null, CredentialBinding(request, facts));
             StoreVariant(key, entry);
         }
 

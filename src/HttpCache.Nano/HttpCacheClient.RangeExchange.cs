@@ -160,7 +160,7 @@ namespace HttpCache.Nano
             int status = whole ? 200 : 206;
             StoredResponseInfo info = StoredResponseInfo.Describe(status, facts, request.Facts, sent, received, _options.Mode, _options.MaxHeuristicLifetime);
             CacheEntry entry = new CacheEntry(key.Normalized, status, whole ? "OK" : "Partial Content", block, body, info,
-                facts.HasVary ? Variance.Capture(fields, request.Fields) : null, request.CredentialHash);
+                facts.HasVary ? Variance.Capture(fields, request.Fields) : null, CredentialBinding(request, facts));
             lock (_lock)
             {
                 _stats.FullResponses++;
@@ -192,7 +192,7 @@ namespace HttpCache.Nano
 
                 StoredResponseInfo info = StoredResponseInfo.Describe(206, facts, request.Facts, sent, received, _options.Mode, _options.MaxHeuristicLifetime);
                 CacheEntry entry = new CacheEntry(key.Normalized, 206, response.ReasonPhrase, forwarded, ExactBody(response), info,
-                    facts.HasVary ? Variance.Capture(scratch.Response, request.Fields) : null, request.CredentialHash);
+                    facts.HasVary ? Variance.Capture(scratch.Response, request.Fields) : null, CredentialBinding(request, facts));
                 StoreVariant(key, entry);
             }
         }

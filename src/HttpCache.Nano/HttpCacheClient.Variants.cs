@@ -31,7 +31,7 @@ namespace HttpCache.Nano
         {
             varying = null;
             CacheEntry entry = _store.Find(key);
-            if (entry == null || entry.CredentialHash != request.CredentialHash)
+            if (entry == null || !CredentialMatches(entry, request))
             {
                 return null;
             }
@@ -58,7 +58,7 @@ namespace HttpCache.Nano
 
             CacheKey variantKey = CacheKey.Variant(key, Variance.Signature(wanted));
             CacheEntry variant = _store.Find(variantKey);
-            if (variant == null || variant.CredentialHash != request.CredentialHash || !variant.Info.HasVary || !Variance.Matches(variant.VaryValues, request.Fields))
+            if (variant == null || !CredentialMatches(variant, request) || !variant.Info.HasVary || !Variance.Matches(variant.VaryValues, request.Fields))
             {
                 return null;
             }
@@ -114,6 +114,23 @@ namespace HttpCache.Nano
             }
 
             return _store.RemoveVariants(key);
+        }
+
+        // A stored response serves the credential it was bound to; in a shared cache, one bound to none (0) serves every
+        // request, since RFC 9111 3.5 lets an authorized response say it may be shared (CredentialBinding).
+        private bool CredentialMatches(CacheEntry entry, RequestFacts request)
+        {
+            return entry.CredentialHash == request.CredentialHash || (entry.CredentialHash == 0 && _options.Mode == CacheMode.Shared);
+        }
+
+        // The credential a response is stored for: the request's, except in a shared cache for a response that says it may
+        // be shared although the request was authorized (public, must-revalidate, s-maxage: RFC 9111 3.5), which is bound to
+        // none and so serves other users too (revalidated where must-revalidate or s-maxage require).
+        private long CredentialBinding(RequestFacts request, Parsing.HeaderFacts response)
+        {
+            Parsing.CacheControl cc = response.CacheControl;
+            bool shareable = cc.Has(Parsing.CacheDirectives.Public) || cc.Has(Parsing.CacheDirectives.MustRevalidate) || cc.SharedMaxAge >= 0;
+            return _options.Mode == CacheMode.Shared && shareable ? 0 : request.CredentialHash;
         }
 
         private static bool SameVariant(CacheEntry a, CacheEntry b)

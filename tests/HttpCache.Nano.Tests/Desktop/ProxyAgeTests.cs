@@ -42,6 +42,9 @@ namespace HttpCache.Nano.Tests.Desktop
             {
                 Interlocked.Increment(ref requests);
                 context.Response.Headers.CacheControl = "max-age=1";
+
+                // Now, not Kestrel's Date, which its timer refreshes once a second and so can be a second behind.
+                context.Response.Headers.Date = System.DateTime.UtcNow.ToString("R");
                 await context.Response.WriteAsync("x");
             });
             await using CachingProxy proxy = await ProxyTests.StartProxy(origin.BaseUrl);

@@ -75,5 +75,55 @@ namespace HttpCache.Nano.Tests.Engine
             Assert.AreEqual((int)CacheSource.Cache, (int)hit.Source);
             Assert.IsNull(hit.GetHeader("Set-Cookie"), "bob's cookie is not handed to the next user");
         }
+
+        private static CacheResponse GetAs(HttpCacheClient client, string credential)
+        {
+            HttpHeaders headers = new HttpHeaders();
+            if (credential != null)
+            {
+                headers.Add("Authorization", credential);
+            }
+
+            return client.Send(HttpMethods.Get, Url, headers, null);
+        }
+
+        [TestMethod]
+        public void AnAuthorizedResponseThatSaysItMayBeSharedServesOtherUsersAndAPlainOneDoesNot()
+        {
+            // RFC 9111 3.5: public, must-revalidate or s-maxage lets a shared cache reuse a response to an authorized request.
+            string[] sharing = new string[] { "public, max-age=60", "s-maxage=60", "must-revalidate, max-age=60" };
+            for (int i = 0; i < sharing.Length; i++)
+            {
+                ManualClock clock = new ManualClock(Fixtures.T0);
+                ScriptedTransport origin = new ScriptedTransport().Then(Fixtures.Response(200, Dated(clock, "Cache-Control: " + sharing[i]), "shared"));
+                HttpCacheClient shared = Client(origin, clock, CacheMode.Shared);
+                Assert.AreEqual((int)CacheSource.Network, (int)GetAs(shared, "Bearer alice").Source);
+                Assert.AreEqual((int)CacheSource.Cache, (int)GetAs(shared, "Bearer bob").Source, sharing[i] + ": another user");
+                Assert.AreEqual((int)CacheSource.Cache, (int)GetAs(shared, null).Source, sharing[i] + ": no credential");
+                Assert.AreEqual(1, origin.Count);
+            }
+
+            ManualClock plainClock = new ManualClock(Fixtures.T0);
+            ScriptedTransport plain = new ScriptedTransport()
+                .Then(Fixtures.Response(200, Dated(plainClock, "Cache-Control: max-age=60"), "alice's"))
+                .Then(Fixtures.Response(200, Dated(plainClock, "Cache-Control: max-age=60"), "bob's"));
+            HttpCacheClient cache = Client(plain, plainClock, CacheMode.Shared);
+            Assert.AreEqual("alice's", Fixtures.Text(GetAs(cache, "Bearer alice").Body));
+            Assert.AreEqual("bob's", Fixtures.Text(GetAs(cache, "Bearer bob").Body), "a plain authorized response is not stored for others");
+            Assert.AreEqual(2, plain.Count);
+        }
+
+        [TestMethod]
+        public void APrivateCacheKeepsAnAuthorizedResponseToItsCredential()
+        {
+            ManualClock clock = new ManualClock(Fixtures.T0);
+            ScriptedTransport origin = new ScriptedTransport()
+                .Then(Fixtures.Response(200, Dated(clock, "Cache-Control: public, max-age=60"), "alice's"))
+                .Then(Fixtures.Response(200, Dated(clock, "Cache-Control: public, max-age=60"), "bob's"));
+            HttpCacheClient single = Client(origin, clock, CacheMode.Private);
+            Assert.AreEqual("alice's", Fixtures.Text(GetAs(single, "Bearer alice").Body));
+            Assert.AreEqual("alice's", Fixtures.Text(GetAs(single, "Bearer alice").Body));
+            Assert.AreEqual("bob's", Fixtures.Text(GetAs(single, "Bearer bob").Body), "another credential: its own response");
+        }
     }
 }
