@@ -47,6 +47,12 @@ namespace HttpCache.Nano.Http
         /// <summary>When set, the engine's counters are published under this name (<see cref="HttpCacheMetrics"/>).</summary>
         public string MetricsName { get; set; }
 
+        /// <summary>
+        /// When set, every response gains a Cache-Status member (RFC 9211) under this cache name, after any from upstream:
+        /// <c>hit</c> or <c>fwd=…</c>, <c>fwd-status</c>, <c>ttl</c>, <c>stored</c>, <c>key</c>. Off by default.
+        /// </summary>
+        public string CacheStatusName { get; set; }
+
         /// <summary>The engine (created on first use, over the inner handler).</summary>
         public HttpCacheClient Client => LazyInitializer.EnsureInitialized(ref _client, () =>
         {
@@ -86,7 +92,16 @@ namespace HttpCache.Nano.Http
             }
 
             CacheResponse response = Client.Send(request.Method.Method, request.RequestUri.AbsoluteUri, headers, body);
-            return ToMessage(response, request);
+            HttpResponseMessage message = ToMessage(response, request);
+            if (CacheStatusName != null)
+            {
+                string upstream = message.Headers.TryGetValues("Cache-Status", out IEnumerable<string> values) ? string.Join(", ", values) : null;
+                message.Headers.Remove("Cache-Status");
+                message.Headers.TryAddWithoutValidation("Cache-Status", CacheStatusField.After(upstream, CacheStatusField.Of(CacheStatusName, response, false,
+                    StatusKey(request))));
+            }
+
+            return message;
         }
 
         /// <inheritdoc />
@@ -107,6 +122,10 @@ namespace HttpCache.Nano.Http
 
             base.Dispose(disposing);
         }
+
+        // The key Cache-Status names: the engine's own for a GET or HEAD, else the method and URI.
+        private static string StatusKey(HttpRequestMessage request) =>
+            request.Method == HttpMethod.Get || request.Method == HttpMethod.Head ? CacheKey.Of("GET", request.RequestUri.AbsoluteUri).Normalized : request.Method.Method + " " + request.RequestUri;
 
         private static HttpResponseMessage ToMessage(CacheResponse response, HttpRequestMessage request)
         {

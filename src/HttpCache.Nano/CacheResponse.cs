@@ -75,6 +75,15 @@ namespace HttpCache.Nano
         /// </summary>
         public bool BodyTooLarge { get; internal set; }
 
+        /// <summary>Why the request went to the origin (<see cref="ForwardReason.None"/>: answered from the cache): Cache-Status's <c>fwd</c>.</summary>
+        public ForwardReason Forwarded { get; internal set; }
+
+        /// <summary>The status the origin answered when the request was forwarded (a 304 for a revalidation), or 0: Cache-Status's <c>fwd-status</c>.</summary>
+        public int ForwardStatus { get; internal set; }
+
+        /// <summary>True when this exchange stored the response (or its renewal): Cache-Status's <c>stored</c>.</summary>
+        public bool Stored { get; internal set; }
+
         /// <summary>For a generated response, what failed underneath (a refused connection, TLS, a malformed answer, ...).</summary>
         public Transport.TransportFailure Failure { get; internal set; }
 

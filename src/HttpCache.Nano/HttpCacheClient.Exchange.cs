@@ -70,7 +70,9 @@ namespace HttpCache.Nano
                     {
                         lock (_lock)
                         {
-                            return ServeStale(stored, method, request, Freshness.CurrentAge(stored.Info, received), StaleReason.Error);
+                            CacheResponse stale = ServeStale(stored, method, request, Freshness.CurrentAge(stored.Info, received), StaleReason.Error);
+                            stale.ForwardStatus = response.StatusCode;
+                            return stale;
                         }
                     }
 
@@ -136,8 +138,10 @@ namespace HttpCache.Nano
                 CacheEntry entry = new CacheEntry(key.Normalized, response.StatusCode, response.ReasonPhrase, storedHeaders, body, info,
                     facts.HasVary ? Variance.Capture(fields, request.Fields) : null, CredentialBinding(request, facts));
                 CacheResponse network = new CacheResponse(response.StatusCode, response.ReasonPhrase, forwarded, body, CacheSource.Network, age);
+                network.ForwardStatus = response.StatusCode;
                 if (StoreVariant(key, entry))
                 {
+                    network.Stored = true;
                     network.SetFreshness(info, info.InitialAge);
                 }
                 else
@@ -174,7 +178,10 @@ namespace HttpCache.Nano
                 _stats.NotModified++;
                 _stats.BodyBytesSaved += entry.Body.Length;
                 _store.Freshen(key, updated, validatorsChanged);
-                return FromEntry(updated, merged, method, request, CacheSource.CacheRevalidated, Freshness.CurrentAge(info, received));
+                CacheResponse revalidated = FromEntry(updated, merged, method, request, CacheSource.CacheRevalidated, Freshness.CurrentAge(info, received));
+                revalidated.ForwardStatus = 304;
+                revalidated.Stored = true;
+                return revalidated;
             }
         }
 
@@ -289,7 +296,9 @@ namespace HttpCache.Nano
         private static CacheResponse FromOrigin(OriginResponse response, byte[] headers, long age)
         {
             byte[] body = ExactBody(response);
-            return new CacheResponse(response.StatusCode, response.ReasonPhrase, headers == null ? new byte[] { 13, 10 } : headers, body, CacheSource.Network, age);
+            CacheResponse forwarded = new CacheResponse(response.StatusCode, response.ReasonPhrase, headers == null ? new byte[] { 13, 10 } : headers, body, CacheSource.Network, age);
+            forwarded.ForwardStatus = response.StatusCode;
+            return forwarded;
         }
 
         // What the transport reports it moved on the wire, the figure a metered link bills.

@@ -180,12 +180,12 @@ namespace HttpCache.Nano
             RangeKind range = method == HttpMethods.Get ? RangeOf(request.Facts, out first, out last) : RangeKind.None;
             if (!cacheable || (range != RangeKind.None && range != RangeKind.Single))
             {
-                return PassThrough(method, url, key, headers, body);
+                return Forwarded(PassThrough(method, url, key, headers, body), cacheable || method == HttpMethods.Get || method == HttpMethods.Head ? ForwardReason.Request : ForwardReason.Method);
             }
 
             if (range == RangeKind.Single)
             {
-                return SendRange(url, key, headers, request, true, first, last);
+                return Forwarded(SendRange(url, key, headers, request, true, first, last), ForwardReason.Partial);
             }
 
             CacheEntry entry;
@@ -259,10 +259,22 @@ namespace HttpCache.Nano
 
             if (partial)
             {
-                return method == HttpMethods.Get ? SendRange(url, key, headers, request, false, 0, -1) : PassThrough(method, url, key, headers, null);
+                return Forwarded(method == HttpMethods.Get ? SendRange(url, key, headers, request, false, 0, -1) : PassThrough(method, url, key, headers, null), ForwardReason.Partial);
             }
 
-            return Exchange(method, url, key, storedKey, headers, request, revalidate ? entry : null, entry, staleIfError, staleWhenOffline);
+            CacheResponse exchanged = Exchange(method, url, key, storedKey, headers, request, revalidate ? entry : null, entry, staleIfError, staleWhenOffline);
+            return Forwarded(exchanged, revalidate ? ForwardReason.Stale : entry != null ? ForwardReason.Request : ForwardReason.UriMiss);
+        }
+
+        // Records why a response not answered from the cache went to the origin (a new object each time: never a stored hit's).
+        private static CacheResponse Forwarded(CacheResponse response, ForwardReason reason)
+        {
+            if (response.Source != CacheSource.Cache)
+            {
+                response.Forwarded = reason;
+            }
+
+            return response;
         }
 
         // The fresh-hit path: decides into _decision; when a fresh entry answers a plain GET and already has its response

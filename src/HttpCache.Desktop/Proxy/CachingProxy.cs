@@ -116,6 +116,12 @@ namespace HttpCache.Desktop.Proxy
             return uri.Scheme + "://" + uri.Authority;
         }
 
+        /// <summary>The name this cache gives itself in the Cache-Status field of every response (RFC 9211; default <c>httpcache</c>).</summary>
+        public string CacheStatusName { get; set; } = "httpcache";
+
+        /// <summary>The key of <see cref="HttpContext.Items"/> holding the request's Cache-Status name and key for the streaming paths.</summary>
+        internal const string StatusItem = "httpcache.cache-status";
+
         /// <summary>The engine behind the proxy.</summary>
         public HttpCacheClient Client { get; }
 
@@ -157,6 +163,19 @@ namespace HttpCache.Desktop.Proxy
             {
                 Address = address;
                 break;
+            }
+        }
+
+        // The key Cache-Status names: the engine's own (method and normalised URI) for a GET or HEAD, else method and URI.
+        private string StatusKey(string method, string target)
+        {
+            try
+            {
+                return method == "GET" || method == "HEAD" ? HttpCache.Nano.Storage.CacheKey.Of("GET", _origin + target).Normalized : method + " " + _origin + target;
+            }
+            catch (ArgumentException)
+            {
+                return method + " " + target;
             }
         }
 
@@ -238,6 +257,7 @@ namespace HttpCache.Desktop.Proxy
                 // The engine blocks on socket I/O: give it its own thread so concurrent clients cannot starve Kestrel's pool.
                 // A 200 it fetches for this client reaches the client as it arrives (TeeTransport).
                 TeeTransport.Client = context;
+                context.Items[StatusItem] = new[] { CacheStatusName, StatusKey(method, target) };
                 Interlocked.Increment(ref _inFlight);
                 try
                 {
@@ -290,6 +310,7 @@ namespace HttpCache.Desktop.Proxy
                 // origin that answered with something that is not usable HTTP, 502 (the origin is there, not lost).
                 bool badAnswer = response.Failure == TransportFailure.Protocol;
                 int status = response.StoredResponseWithheld && !badAnswer ? 504 : 502;
+                CacheStatus.Append(context.Response, CacheStatus.Generated(CacheStatusName, badAnswer ? "bad-origin-response" : "origin-lost", StatusKey(method, target)));
                 await WritePlain(context, status, (status == 504 ? "Gateway Timeout: " : "Bad Gateway: ") + response.Error);
                 Log(method, target, status, badAnswer ? "BAD-ORIGIN-RESPONSE" : "ORIGIN-DOWN", timer);
                 return;
@@ -312,6 +333,7 @@ namespace HttpCache.Desktop.Proxy
                 context.Response.Headers[name] = context.Response.Headers.TryGetValue(name, out StringValues existing) ? StringValues.Concat(existing, value) : new StringValues(value);
             }
 
+            CacheStatus.Append(context.Response, CacheStatus.Of(CacheStatusName, response, collapsed, StatusKey(method, target)));
             bool bodyAllowed = method != "HEAD" && response.StatusCode != 204 && response.StatusCode != 304 && response.StatusCode >= 200;
             if (bodyAllowed)
             {

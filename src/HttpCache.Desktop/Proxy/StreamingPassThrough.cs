@@ -44,7 +44,7 @@ namespace HttpCache.Desktop.Proxy
             using (upstream)
             {
                 OriginResponse head = upstream.Head;
-                TeeTransport.WriteHead(context, head);
+                TeeTransport.WriteHead(context, head, null);
 
                 byte[] buffer = new byte[BufferBytes];
                 try

@@ -67,7 +67,7 @@ namespace HttpCache.Desktop.Proxy
                 return ReadWhole(upstream, first);
             }
 
-            return Tee(context, upstream, first);
+            return Tee(context, upstream, first, request);
         }
 
         // Reads into buffer until it holds limit bytes (true) or the body ended (false).
@@ -88,10 +88,10 @@ namespace HttpCache.Desktop.Proxy
             return true;
         }
 
-        private OriginResponse Tee(HttpContext context, StreamingResponse upstream, MemoryStream first)
+        private OriginResponse Tee(HttpContext context, StreamingResponse upstream, MemoryStream first, OriginRequest request)
         {
             OriginResponse head = upstream.Head;
-            WriteHead(context, head);
+            WriteHead(context, head, request);
             context.Items[Streamed] = true;
             MemoryStream kept = new MemoryStream();
             bool tooLarge = first.Length > _inner.MaxBodyBytes;
@@ -171,7 +171,7 @@ namespace HttpCache.Desktop.Proxy
         }
 
         // The status and the end-to-end fields (hop-by-hop ones, and those Connection names, left out), as the engine forwards them.
-        internal static void WriteHead(HttpContext context, OriginResponse head)
+        internal static void WriteHead(HttpContext context, OriginResponse head, OriginRequest request)
         {
             context.Response.StatusCode = head.StatusCode;
             if (head.ReasonPhrase != null)
@@ -191,6 +191,14 @@ namespace HttpCache.Desktop.Proxy
                 string name = endToEnd.ReceivedNameToString(i);
                 string value = endToEnd.ValueToString(i);
                 context.Response.Headers[name] = context.Response.Headers.TryGetValue(name, out StringValues existing) ? StringValues.Concat(existing, value) : new StringValues(value);
+            }
+
+            if (context.Items[CachingProxy.StatusItem] is string[] status)
+            {
+                // Streamed as it arrives: what is stored is not known yet when this head leaves.
+                bool revalidation = request != null && (request.Headers.Contains("If-None-Match") || request.Headers.Contains("If-Modified-Since"))
+                    && !context.Request.Headers.ContainsKey("If-None-Match") && !context.Request.Headers.ContainsKey("If-Modified-Since");
+                CacheStatus.Append(context.Response, CacheStatus.Streamed(status[0], revalidation, head.StatusCode, status[1]));
             }
         }
     }

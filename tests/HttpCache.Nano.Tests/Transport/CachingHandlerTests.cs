@@ -16,6 +16,23 @@ namespace HttpCache.Nano.Tests.Transport
     public class CachingHandlerTests
     {
         [TestMethod]
+        public async Task TheHandlerAddsCacheStatusWhenAsked()
+        {
+            var (origin, resources) = await ResourceOrigin.StartAsync();
+            await using TestOrigin _ = origin;
+            resources["/fresh"] = new Resource { Body = Encoding.UTF8.GetBytes("F"), CacheControl = "max-age=600" };
+            CachingHandler handler = new CachingHandler(new RamStore(16, 1 << 20), new ManualClock(1795392000L), new CacheOptions()) { InnerHandler = new SocketsHttpHandler(), CacheStatusName = "app" };
+            using HttpClient client = new HttpClient(handler);
+            StringAssert.StartsWith((await client.GetAsync(origin.Url("/fresh"))).Headers.GetValues("Cache-Status").Single(), "app; fwd=uri-miss; fwd-status=200;");
+            string hit = (await client.GetAsync(origin.Url("/fresh"))).Headers.GetValues("Cache-Status").Single();
+            StringAssert.StartsWith(hit, "app; hit; ttl=600; key=\"GET " + origin.Url("/fresh") + "\"");
+
+            CachingHandler quiet = new CachingHandler(new RamStore(16, 1 << 20)) { InnerHandler = new SocketsHttpHandler() };
+            using HttpClient plain = new HttpClient(quiet);
+            Assert.IsFalse((await plain.GetAsync(origin.Url("/fresh"))).Headers.Contains("Cache-Status"), "off by default");
+        }
+
+        [TestMethod]
         public async Task AnHttpClientGetsHitsAndRevalidationsThroughTheHandler()
         {
             var (origin, resources) = await ResourceOrigin.StartAsync();
