@@ -181,16 +181,18 @@ namespace HttpCache.Desktop
             {
                 Description = "Answer 502/504 when the origin cannot be reached, instead of serving the stored response stale (RFC 9111 4.2.4; never done for must-revalidate, proxy-revalidate or no-cache)",
             };
+            Option<string> targetedField = new("--targeted-field") { Description = "The targeted cache-control field this gateway cache obeys ahead of Cache-Control (RFC 9213); ignored with --private", DefaultValueFactory = _ => "CDN-Cache-Control" };
             Option<string> cacheStatusName = new("--cache-status-name") { Description = "The name of this cache in the Cache-Status field of every response (RFC 9211)", DefaultValueFactory = _ => "httpcache" };
             Command command = new("proxy", "Run a caching reverse proxy in front of an origin (a shared cache: one user's private responses never reach another)")
             {
-                listen, origin, store, maxEntries, maxBytes, privateMode, noStaleOnError, cacheStatusName,
+                listen, origin, store, maxEntries, maxBytes, privateMode, noStaleOnError, cacheStatusName, targetedField,
             };
             command.SetAction(result => Guard(error, () =>
             {
                 ICacheStore cacheStore = StoreFactory.Create(result.GetValue(store), Optional(result, maxEntries), Optional(result, maxBytes), result.GetValue(maxEntries), result.GetValue(maxBytes), out FlashStore _);
                 CacheMode mode = result.GetValue(privateMode) ? CacheMode.Private : CacheMode.Shared;
                 CachingProxy proxy = new CachingProxy(result.GetValue(listen), result.GetValue(origin), cacheStore, mode, output, !result.GetValue(noStaleOnError));
+                proxy.Client.Options.TargetedField = string.IsNullOrWhiteSpace(result.GetValue(targetedField)) ? null : result.GetValue(targetedField);
 
                 if (string.IsNullOrWhiteSpace(result.GetValue(cacheStatusName)) || result.GetValue(cacheStatusName).IndexOfAny(new[] { ';', ',', '"', ' ', '=' }) >= 0)
                 {

@@ -62,5 +62,12 @@ namespace HttpCache.Nano
         /// acting for many users). See <see cref="CacheMode"/> for what differs.
         /// </summary>
         public CacheMode Mode { get; set; }
+
+        /// <summary>
+        /// A shared cache's targeted cache-control field (RFC 9213), e.g. <c>CDN-Cache-Control</c>: when a response carries
+        /// it with a value, its directives decide this cache's storing and freshness instead of Cache-Control and Expires
+        /// (the field itself is passed on unchanged). Null (the default): none. Ignored by a private cache.
+        /// </summary>
+        public string TargetedField { get; set; }
     }
 }

@@ -50,9 +50,12 @@ namespace HttpCache.Nano
                     }
 
                     facts.Load(fields);
+
+                    Target(facts);
                     if (response.StatusCode == 304 && validating != null)
                     {
                         scratch.LoadStored(validating.Headers);
+                        Target(scratch.StoredFacts);
                         if (NotModifiedMerge.Selects(facts, scratch.StoredFacts))
                         {
                             return Freshen(storedKey, validating, method, request, scratch, sent, received);
@@ -158,6 +161,7 @@ namespace HttpCache.Nano
             bool validatorsChanged = NotModifiedMerge.Merge(scratch.Stored, scratch.Response, scratch.ResponseFacts, scratch.Writer);
             byte[] merged = scratch.Writer.ToArray();
             scratch.LoadStored(merged);
+            Target(scratch.StoredFacts);
             HeaderFields mergedFields = scratch.Stored;
             HeaderFacts mergedFacts = scratch.StoredFacts;
             byte[] stored = WithholdsShared(mergedFacts) ? EndToEnd(mergedFields, mergedFacts, true, scratch.Writer) : merged;

@@ -45,6 +45,7 @@ namespace HttpCache.Nano
             if (complete)
             {
                 facts.Load(fields);
+                Target(facts);
                 forwarded = EndToEnd(fields, facts, false, new HeaderBlockWriter(response.HeaderLength + 2));
                 age = ForwardedAge(facts, sent, received);
             }

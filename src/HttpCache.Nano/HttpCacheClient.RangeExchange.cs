@@ -19,6 +19,7 @@ namespace HttpCache.Nano
             {
                 storedFacts = new HeaderFacts();
                 storedFacts.Load(HeaderFields.Of(partial.Headers));
+                Target(storedFacts);
                 asked = MissingBytes(headers, request, storedFacts, ranged, first, last, a, b, complete);
                 if (asked == null)
                 {
@@ -57,6 +58,8 @@ namespace HttpCache.Nano
                 }
 
                 facts.Load(fields);
+
+                Target(facts);
                 if (response.StatusCode == 200)
                 {
                     // The whole representation (a changed one, when If-Range did not match): stored, then the range cut from it.
@@ -151,12 +154,14 @@ namespace HttpCache.Nano
             System.Array.Copy(partial.Body, 0, body, 0, partial.Body.Length);
             System.Array.Copy(response.Body, 0, body, (int)(n1 - a), (int)(n2 - n1 + 1));
             scratch.LoadStored(partial.Headers);
+            Target(scratch.StoredFacts);
             NotModifiedMerge.Merge(scratch.Stored, scratch.Response, scratch.ResponseFacts, scratch.Writer);
             bool whole = a == 0 && newLast == complete - 1;
             byte[] block = PartialContent.Fields(HeaderFields.Of(scratch.Writer.ToArray()), a, newLast, complete, whole);
             HeaderFields fields = HeaderFields.Of(block);
             HeaderFacts facts = new HeaderFacts();
             facts.Load(fields);
+            Target(facts);
             int status = whole ? 200 : 206;
             StoredResponseInfo info = StoredResponseInfo.Describe(status, facts, request.Facts, sent, received, _options.Mode, _options.MaxHeuristicLifetime);
             CacheEntry entry = new CacheEntry(key.Normalized, status, whole ? "OK" : "Partial Content", block, body, info,

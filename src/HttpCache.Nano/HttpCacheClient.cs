@@ -46,6 +46,7 @@ namespace HttpCache.Nano
         private readonly IClock _clock;
         private readonly CacheOptions _options;
 
+
         // Keys served stale within stale-while-revalidate, revalidated on their next use. Kept here rather than on
         // the entry so it works with every store (a flash store hands out a new entry object on each lookup). Made on
         // first use, like the variant lists: a Hashtable costs 360 B of a device's heap, and most clients never need one.

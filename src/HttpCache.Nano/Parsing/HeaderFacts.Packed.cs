@@ -47,6 +47,7 @@ namespace HttpCache.Nano.Parsing
         private const int IsChunkedBit = 1 << 12;
         private const int HasPreconditionOrRangeBit = 1 << 13;
         private const int HasPreconditionBit = 1 << 14;
+        private const int TargetedBit = 1 << 15;
 
         /// <summary><c>Age</c> in seconds, or -1.</summary>
         public long Age

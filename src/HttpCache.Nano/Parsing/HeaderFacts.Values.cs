@@ -5,6 +5,40 @@ namespace HttpCache.Nano.Parsing
 {
     public sealed partial class HeaderFacts
     {
+        /// <summary>
+        /// Applies targeted cache control (RFC 9213): when the message has a field named <paramref name="lowerName"/>
+        /// (lower case, e.g. <c>cdn-cache-control</c>) with a non-empty value, its directives replace those of
+        /// Cache-Control and Expires is ignored; true when they did. Call after <see cref="Load"/>.
+        /// </summary>
+        public bool UseTargeted(byte[] lowerName)
+        {
+            HeaderFields fields = _fields;
+            bool found = false;
+            for (int i = 0; fields != null && i < fields.Count; i++)
+            {
+                if (fields.Name(i) == HeaderName.Unknown && fields.ValueLength(i) > 0
+                    && Ascii.MatchesLower(fields.Buffer, fields.NameStart(i), fields.NameLength(i), lowerName))
+                {
+                    if (!found)
+                    {
+                        _cacheControl.Reset();
+                        found = true;
+                    }
+
+                    _cacheControl.Add(fields.Buffer, fields.ValueStart(i), fields.ValueLength(i));
+                }
+            }
+
+            _bits = found ? _bits | TargetedBit : _bits;
+            return found;
+        }
+
+        /// <summary>True when a targeted field (<see cref="UseTargeted"/>) set the directives: Cache-Control and Expires are not used.</summary>
+        public bool IsTargeted
+        {
+            get { return (_bits & TargetedBit) != 0; }
+        }
+
         // Dates are only located here; DateOf parses them on first use.
         private void AddDate(int slot, int field)
         {
@@ -26,7 +60,7 @@ namespace HttpCache.Nano.Parsing
             _ints[DatesParsedSlot] |= bit;
             _longs[slot] = -1;
             int field = _ints[slot];
-            if (field < 0)
+            if (field < 0 || (slot == ExpiresSlot && (_bits & TargetedBit) != 0))
             {
                 return -1;
             }

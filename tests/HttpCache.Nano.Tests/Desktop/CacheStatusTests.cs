@@ -106,5 +106,26 @@ namespace HttpCache.Nano.Tests.Desktop
             string stale = Status(await client.GetAsync(proxy.Address + "/small"));
             StringAssert.Contains(stale, "detail=stale-offline");
         }
+
+        [TestMethod]
+        public async Task TheProxyObeysCdnCacheControlAheadOfCacheControlUnlessPrivate()
+        {
+            await using TestOrigin origin = await TestOrigin.StartAsync(async context =>
+            {
+                context.Response.Headers["CDN-Cache-Control"] = "max-age=60";
+                context.Response.Headers.CacheControl = "no-store";
+                await context.Response.WriteAsync("x");
+            });
+            foreach (CacheMode mode in new[] { CacheMode.Shared, CacheMode.Private })
+            {
+                await using CachingProxy proxy = await ProxyTests.StartProxy(origin.BaseUrl, mode);
+                proxy.Client.Options.TargetedField = "CDN-Cache-Control";
+                using HttpClient client = ProxyTests.Client();
+                await client.GetAsync(proxy.Address + "/" + mode);
+                HttpResponseMessage second = await client.GetAsync(proxy.Address + "/" + mode);
+                Assert.AreEqual("max-age=60", second.Headers.GetValues("CDN-Cache-Control").Single(), "passed on unchanged");
+                Assert.AreEqual(mode == CacheMode.Shared, Status(second).Contains("; hit"), mode + ": " + Status(second));
+            }
+        }
     }
 }

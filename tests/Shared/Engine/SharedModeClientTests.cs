@@ -125,5 +125,31 @@ namespace HttpCache.Nano.Tests.Engine
             Assert.AreEqual("alice's", Fixtures.Text(GetAs(single, "Bearer alice").Body));
             Assert.AreEqual("bob's", Fixtures.Text(GetAs(single, "Bearer bob").Body), "another credential: its own response");
         }
+
+        [TestMethod]
+        public void AGatewayObeysItsTargetedFieldAheadOfCacheControlAndAPrivateCacheDoesNot()
+        {
+            // RFC 9213: CDN-Cache-Control decides for the cache it targets; Cache-Control (and Expires) for everyone after.
+            string fields = "CDN-Cache-Control: max-age=60\nCache-Control: no-store\nExpires: 0";
+            CacheMode[] modes = new CacheMode[] { CacheMode.Shared, CacheMode.Private, CacheMode.Shared };
+            string[] targeted = new string[] { "CDN-Cache-Control", "CDN-Cache-Control", null };
+            int[] originRequests = new int[] { 1, 2, 2 };
+            for (int i = 0; i < modes.Length; i++)
+            {
+                ManualClock clock = new ManualClock(Fixtures.T0);
+                ScriptedTransport origin = new ScriptedTransport()
+                    .Then(Fixtures.Response(200, Dated(clock, fields), "one"))
+                    .Then(Fixtures.Response(200, Dated(clock, fields), "two"));
+                CacheOptions options = new CacheOptions();
+                options.Mode = modes[i];
+                options.TargetedField = targeted[i];
+                HttpCacheClient client = new HttpCacheClient(new RamStore(8, 16384), origin, clock, options);
+                CacheResponse first = client.Get(Url);
+                Assert.AreEqual("max-age=60", first.GetHeader("CDN-Cache-Control"), "passed on unchanged");
+                clock.Advance(30);
+                client.Get(Url);
+                Assert.AreEqual(originRequests[i], origin.Count, "case " + i);
+            }
+        }
     }
 }
