@@ -111,5 +111,66 @@ namespace HttpCache.Nano.Tests.Desktop
                 Directory.Delete(dir, true);
             }
         }
+
+        [TestMethod]
+        public async Task SigtermWithASlowDownloadInFlightExitsWithinTheGraceAndTheClientHadBytes()
+        {
+            // 5 MB at about 500 KB/s: the client has its first bytes at once (streamed, over --max-bytes), the signal comes
+            // mid-download, and the process is gone within the 5 s grace (plus start-up margin), not twice that.
+            byte[] chunk = new byte[50 * 1024];
+            await using TestOrigin origin = await TestOrigin.StartAsync(async context =>
+            {
+                context.Response.ContentLength = 100L * chunk.Length;
+                for (int i = 0; i < 100 && !context.RequestAborted.IsCancellationRequested; i++)
+                {
+                    await context.Response.Body.WriteAsync(chunk, context.RequestAborted);
+                    await context.Response.Body.FlushAsync(context.RequestAborted);
+                    await Task.Delay(100, context.RequestAborted);
+                }
+            });
+            ProcessStartInfo start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (string arg in new[] { typeof(HttpCache.Desktop.Program).Assembly.Location, "proxy", "--listen", "http://127.0.0.1:0", "--origin", origin.BaseUrl, "--max-bytes", "1048576" })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            using Process proxy = Process.Start(start);
+            try
+            {
+                string listening = await proxy.StandardOutput.ReadLineAsync();
+                string address = listening.Substring("listening on ".Length).Split(' ')[0];
+                using HttpClient client = new HttpClient();
+                using HttpResponseMessage response = await client.GetAsync(address + "/big.bin", HttpCompletionOption.ResponseHeadersRead);
+                System.IO.Stream body = await response.Content.ReadAsStreamAsync();
+                byte[] buffer = new byte[64 * 1024];
+                long received = 0;
+                while (received < 200 * 1024)
+                {
+                    int read = await body.ReadAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+                    Assert.IsTrue(read > 0, "the body ended early");
+                    received += read;
+                }
+
+                Stopwatch stopping = Stopwatch.StartNew();
+                using (Process kill = Process.Start("kill", "-TERM " + proxy.Id))
+                {
+                    await kill.WaitForExitAsync();
+                }
+
+                using CancellationTokenSource exitWait = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+                await proxy.WaitForExitAsync(exitWait.Token);
+                Console.WriteLine("exited " + stopping.Elapsed.TotalSeconds + " s after SIGTERM");
+                Assert.IsTrue(stopping.Elapsed < TimeSpan.FromSeconds(8.5), "exited " + stopping.Elapsed.TotalSeconds + " s after SIGTERM (grace 5 s, once; twice was 10 s)");
+                Assert.AreEqual(0, proxy.ExitCode);
+                Assert.IsTrue(received >= 200 * 1024, "the client had bytes while the origin was still sending");
+            }
+            finally
+            {
+                if (!proxy.HasExited)
+                {
+                    proxy.Kill();
+                }
+            }
+        }
     }
 }
