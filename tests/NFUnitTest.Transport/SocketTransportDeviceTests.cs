@@ -54,7 +54,8 @@ namespace HttpCache.Nano.Tests.DeviceTransport
             Assert.AreEqual(204, fresh.Send(new OriginRequest(HttpMethods.Get, Http("/reset-stats"), null, null)).StatusCode);
         }
 
-        private static void PollTwice(SocketTransport transport, string url)
+        /// <summary>A 200 then, for the same URL, a 304 that revalidates the stored copy, through the cache and <paramref name="transport"/>.</summary>
+        internal static void PollTwice(IHttpTransport transport, string url)
         {
             HttpCacheClient client = new HttpCacheClient(new RamStore(8, 32 * 1024), transport);
             CacheResponse first = client.Get(url);

@@ -154,37 +154,8 @@ namespace HttpCache.Nano.Storage
 
         private FlashRecordHead ReadRenewal(string path, FlashRecordHead renewed)
         {
-            byte[] record;
-            try
-            {
-                Stream stream = _fs.OpenRead(path);
-                try
-                {
-                    long length = stream.Length;
-                    if (length < FlashRecord.FixedHeadLength + RenewalTailLength || length > FlashRecord.FixedHeadLength + FlashRecord.MaxMetaLength + RenewalTailLength)
-                    {
-                        return null;
-                    }
-
-                    record = new byte[(int)length];
-                    int read = 0;
-                    int n;
-                    while (read < record.Length && (n = stream.Read(record, read, record.Length - read)) > 0)
-                    {
-                        read += n;
-                    }
-
-                    if (read != record.Length)
-                    {
-                        return null;
-                    }
-                }
-                finally
-                {
-                    stream.Dispose();
-                }
-            }
-            catch (IOException)
+            byte[] record = ReadSmallFile(path, FlashRecord.FixedHeadLength + RenewalTailLength, FlashRecord.FixedHeadLength + FlashRecord.MaxMetaLength + RenewalTailLength);
+            if (record == null)
             {
                 return null;
             }
@@ -227,6 +198,47 @@ namespace HttpCache.Nano.Storage
             }
 
             _renewalSlot[slot] = 0;
+        }
+
+        // The whole of a small file (a renewal or a state record) whose size lies within the bounds; null when it is
+        // missing, unreadable or of another size.
+        private byte[] ReadSmallFile(string path, long minLength, long maxLength)
+        {
+            try
+            {
+                if (!_fs.Exists(path))
+                {
+                    return null;
+                }
+
+                Stream stream = _fs.OpenRead(path);
+                try
+                {
+                    long length = stream.Length;
+                    if (length < minLength || length > maxLength)
+                    {
+                        return null;
+                    }
+
+                    byte[] content = new byte[(int)length];
+                    int read = 0;
+                    int n;
+                    while (read < content.Length && (n = stream.Read(content, read, content.Length - read)) > 0)
+                    {
+                        read += n;
+                    }
+
+                    return read == content.Length ? content : null;
+                }
+                finally
+                {
+                    stream.Dispose();
+                }
+            }
+            catch (IOException)
+            {
+                return null;
+            }
         }
 
         private static bool IsRenewalFile(string file)

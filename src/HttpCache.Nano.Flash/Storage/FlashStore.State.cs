@@ -126,42 +126,8 @@ namespace HttpCache.Nano.Storage
         private byte[] ReadStateSlot(string path, out long sequence)
         {
             sequence = 0;
-            byte[] record;
-            try
-            {
-                if (!_fs.Exists(path))
-                {
-                    return null;
-                }
-
-                Stream stream = _fs.OpenRead(path);
-                try
-                {
-                    long size = stream.Length;
-                    if (size < StateOverhead || size > StateOverhead + MaxStateLength)
-                    {
-                        return null;
-                    }
-
-                    record = new byte[(int)size];
-                    int read = 0;
-                    int n;
-                    while (read < record.Length && (n = stream.Read(record, read, record.Length - read)) > 0)
-                    {
-                        read += n;
-                    }
-
-                    if (read != record.Length)
-                    {
-                        return null;
-                    }
-                }
-                finally
-                {
-                    stream.Dispose();
-                }
-            }
-            catch (IOException)
+            byte[] record = ReadSmallFile(path, StateOverhead, StateOverhead + MaxStateLength);
+            if (record == null)
             {
                 return null;
             }
