@@ -140,6 +140,7 @@ namespace HttpCache.Desktop.Proxy
             builder.WebHost.UseKestrel(options =>
             {
                 options.AddServerHeader = false;
+                options.ConfigureEndpointDefaults(listen => listen.Use(ClientInterim.Keep));
                 options.Limits.MaxRequestBodySize = MaxRequestBody;
                 options.RequestHeaderEncodingSelector = _ => Encoding.Latin1;
                 options.ResponseHeaderEncodingSelector = _ => Encoding.Latin1;

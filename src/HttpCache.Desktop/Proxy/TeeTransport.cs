@@ -50,6 +50,12 @@ namespace HttpCache.Desktop.Proxy
         public OriginResponse Send(OriginRequest request)
         {
             HttpContext context = s_client.Value;
+            if (context != null && !context.Response.HasStarted)
+            {
+                // The origin's 1xx responses go to this client as they arrive; the cache never sees them.
+                request.Interim = ClientInterim.For(context);
+            }
+
             if (context == null || request.Method != "GET" || context.Response.HasStarted || request.Headers.Contains("Range"))
             {
                 return _inner.Send(request);

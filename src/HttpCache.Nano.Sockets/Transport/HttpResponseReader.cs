@@ -36,6 +36,7 @@ namespace HttpCache.Nano.Transport
         private bool _reusable;
         private long _keepAliveTimeout;
         private long _keepAliveMax;
+        private IInterimResponses _interim;
         private byte[] _buffer;
         private int _start;
         private int _end;
@@ -91,6 +92,13 @@ namespace HttpCache.Nano.Transport
             return ReadResponse(stream, requestMethod, false);
         }
 
+        /// <summary>Where the next response's interim (1xx) responses go, or null to skip them; set before each read.</summary>
+        public IInterimResponses Interim
+        {
+            get { return _interim; }
+            set { _interim = value; }
+        }
+
         // The final response; with headOnly its body is left to ReadBody (HttpResponseReader.Streaming).
         private OriginResponse ReadResponse(Stream stream, string requestMethod, bool headOnly)
         {
@@ -104,6 +112,7 @@ namespace HttpCache.Nano.Transport
             while (true)
             {
                 int headerEnd = FindHeaderEnd();
+                int responseStart = _start;
                 int statusEnd = ByteSearch.LineFeed(_buffer, _start, headerEnd);
                 int lineEnd = statusEnd > _start && _buffer[statusEnd - 1] == Ascii.CarriageReturn ? statusEnd - 1 : statusEnd;
                 int status;
@@ -139,7 +148,13 @@ namespace HttpCache.Nano.Transport
 
                 if (status < 200)
                 {
-                    // An interim response (100 Continue, 103 Early Hints): the final one follows.
+                    // An interim response (100 Continue, 103 Early Hints): handed on as it came, if anyone asked; the final
+                    // one follows, and nothing of this one is kept.
+                    if (_interim != null)
+                    {
+                        _interim.OnInterim(status, _buffer, responseStart, headerEnd - responseStart);
+                    }
+
                     continue;
                 }
 

@@ -189,6 +189,7 @@ namespace HttpCache.Nano.Transport
                     stream.Write(head, 0, head.Length);
                     stream.Flush();
                     connection.ResponseStarted = true;
+                    connection.Reader.Interim = request.Interim;
                     OriginResponse response = connection.Reader.ReadHead(stream, request.Method);
                     connection.Reader.ContinueBodyOn(connection.Stream);
                     response.BytesSent = head.Length;
@@ -279,6 +280,7 @@ namespace HttpCache.Nano.Transport
 
                 stream.Flush();
                 connection.ResponseStarted = true;
+                connection.Reader.Interim = request.Interim;
                 response = connection.Reader.Read(stream, request.Method);
                 response.BytesSent = sent;
             }

@@ -24,5 +24,8 @@ namespace HttpCache.Nano.Transport
 
         /// <summary>The body, or null.</summary>
         public byte[] Body { get; private set; }
+
+        /// <summary>Where the 1xx responses before the final one go (a proxy's client), or null: they are skipped.</summary>
+        public IInterimResponses Interim { get; set; }
     }
 }
