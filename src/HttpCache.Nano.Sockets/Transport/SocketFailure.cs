@@ -90,14 +90,16 @@ namespace HttpCache.Nano.Transport
         }
 
 #if NANOFRAMEWORK_1_0
-        private static int CodeOf(SocketException e)
+        /// <summary>The Windows socket error number (or negative TLS code) of <paramref name="e"/>.</summary>
+        public static int CodeOf(SocketException e)
         {
             return e.ErrorCode;
         }
 #else
         // Desktop's ErrorCode is the native errno on Linux; SocketErrorCode has the Windows numbers the switch uses. It is
         // read by reflection because the desktop build must pass the nano API check, and nano lacks the property.
-        private static int CodeOf(SocketException e)
+        /// <summary>The Windows socket error number (or negative TLS code) of <paramref name="e"/>.</summary>
+        public static int CodeOf(SocketException e)
         {
             System.Reflection.MethodInfo getter = e.GetType().GetMethod("get_SocketErrorCode", new Type[0]);
             return (object)getter == null ? 0 : (int)getter.Invoke(e, null);

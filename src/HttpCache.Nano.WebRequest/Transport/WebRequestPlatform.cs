@@ -24,9 +24,13 @@ namespace HttpCache.Nano.Transport
 #if NANOFRAMEWORK_1_0
             HttpWebRequest request = (HttpWebRequest)WebRequest.Create(url);
 
-            // nano: TLS 1.2 must be requested explicitly (the default is none) and validated against the given root CA.
+            // nano: TLS 1.2 must be requested explicitly (the default is none) and validated against the given root CA (or
+            // the device's CA store).
             // Redirects are never followed (AllowAutoRedirect is read-only there).
             request.SslProtocols = SslProtocols.Tls12;
+
+            // HttpWebRequest's default skips verifying the server's certificate: any certificate would be accepted.
+            request.SslVerification = SslVerification.CertificateRequired;
             if (rootCertificate != null)
             {
                 request.HttpsAuthentCert = rootCertificate;

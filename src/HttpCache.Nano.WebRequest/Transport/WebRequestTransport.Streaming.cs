@@ -42,15 +42,15 @@ namespace HttpCache.Nano.Transport
             }
             catch (WebException e)
             {
-                throw new HttpTransportException("HTTP request to " + request.Url + " failed: " + e.Message, e);
+                throw WebRequestFailure.From("HTTP request to " + request.Url, e);
             }
             catch (SocketException e)
             {
-                throw new HttpTransportException("Connection to " + request.Url + " failed: " + e.Message, e);
+                throw WebRequestFailure.From("HTTP request to " + request.Url, e);
             }
             catch (IOException e)
             {
-                throw new HttpTransportException("I/O error talking to " + request.Url + ": " + e.Message, e);
+                throw WebRequestFailure.From("HTTP request to " + request.Url, e);
             }
         }
 
@@ -147,22 +147,22 @@ namespace HttpCache.Nano.Transport
                 }
                 catch (IOException e)
                 {
-                    throw new HttpTransportException("Read failed: " + e.Message, e);
+                    throw WebRequestFailure.From("Read", e);
                 }
                 catch (WebException e)
                 {
-                    throw new HttpTransportException("Read failed: " + e.Message, e);
+                    throw WebRequestFailure.From("Read", e);
                 }
                 catch (SocketException e)
                 {
-                    throw new HttpTransportException("Read failed: " + e.Message, e);
+                    throw WebRequestFailure.From("Read", e);
                 }
 
                 if (read <= 0)
                 {
                     if (DeclaredLength >= 0)
                     {
-                        throw new HttpTransportException("Connection closed after " + _read + " of " + DeclaredLength + " body bytes.");
+                        throw new HttpTransportException("Connection closed after " + _read + " of " + DeclaredLength + " body bytes.", null, TransportFailure.ConnectionLost, 0);
                     }
 
                     _complete = true;

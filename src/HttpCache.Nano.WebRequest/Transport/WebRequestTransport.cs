@@ -84,15 +84,15 @@ namespace HttpCache.Nano.Transport
             }
             catch (WebException e)
             {
-                throw new HttpTransportException("HTTP request to " + request.Url + " failed: " + e.Message, e);
+                throw WebRequestFailure.From("HTTP request to " + request.Url, e);
             }
             catch (SocketException e)
             {
-                throw new HttpTransportException("Connection to " + request.Url + " failed: " + e.Message, e);
+                throw WebRequestFailure.From("HTTP request to " + request.Url, e);
             }
             catch (IOException e)
             {
-                throw new HttpTransportException("I/O error talking to " + request.Url + ": " + e.Message, e);
+                throw WebRequestFailure.From("HTTP request to " + request.Url, e);
             }
             finally
             {
@@ -212,7 +212,7 @@ namespace HttpCache.Nano.Transport
 
             if (declared >= 0 && length < declared)
             {
-                throw new HttpTransportException("Connection closed after " + length + " of " + declared + " body bytes.");
+                throw new HttpTransportException("Connection closed after " + length + " of " + declared + " body bytes.", null, TransportFailure.ConnectionLost, 0);
             }
 
             return length;

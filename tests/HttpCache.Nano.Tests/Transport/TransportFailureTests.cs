@@ -1,4 +1,4 @@
-// Desktop: SocketTransport names what failed underneath (the device side of this runs on nanoCLR,
+// Desktop: SocketTransport and WebRequestTransport name what failed underneath (the device side of this runs on nanoCLR,
 // tests/NFUnitTest.Transport).
 using System.Net;
 using System.Net.Sockets;
@@ -58,6 +58,32 @@ namespace HttpCache.Nano.Tests.Transport
             Assert.AreEqual(TransportFailure.Tls, SocketFailure.Classify(-9984, false), "mbedTLS codes are negative");
             Assert.AreEqual(TransportFailure.Tls, SocketFailure.Classify(10022, true), "anything else during a handshake");
             Assert.AreEqual(TransportFailure.Other, SocketFailure.Classify(10022, false));
+        }
+
+        [TestMethod]
+        public void WebRequestTransportReportsARefusedConnectionAsRefused()
+        {
+            HttpTransportException failure = Assert.ThrowsExactly<HttpTransportException>(
+                () => new WebRequestTransport().Send(new OriginRequest("GET", "http://127.0.0.1:" + ClosedPort() + "/", null, null)));
+            Assert.AreEqual(TransportFailure.Refused, failure.Failure, failure.Message);
+            StringAssert.StartsWith(failure.Message, "HTTP request to http://127.0.0.1:");
+        }
+
+        [TestMethod]
+        public void WebExceptionStatusesAreClassified()
+        {
+            Assert.AreEqual(TransportFailure.Timeout, WebRequestFailure.OfStatus(WebExceptionStatus.Timeout));
+            Assert.AreEqual(TransportFailure.Unreachable, WebRequestFailure.OfStatus(WebExceptionStatus.NameResolutionFailure));
+            Assert.AreEqual(TransportFailure.ConnectionLost, WebRequestFailure.OfStatus(WebExceptionStatus.ConnectionClosed));
+            Assert.AreEqual(TransportFailure.Tls, WebRequestFailure.OfStatus(WebExceptionStatus.TrustFailure));
+            Assert.AreEqual(TransportFailure.Protocol, WebRequestFailure.OfStatus(WebExceptionStatus.ServerProtocolViolation));
+            Assert.AreEqual(TransportFailure.Other, WebRequestFailure.OfStatus(WebExceptionStatus.ProtocolError));
+
+            // nano wraps the mbedTLS code in a SocketException under two WebExceptions whose status says nothing.
+            WebException nano = new WebException("GetResponse() failed", new WebException("connection failed", new SocketException(-9984)));
+            HttpTransportException tls = WebRequestFailure.From("HTTP request to x", nano);
+            Assert.AreEqual(TransportFailure.Tls, tls.Failure, tls.Message);
+            Assert.AreEqual(-9984, tls.ErrorCode);
         }
     }
 }
