@@ -85,6 +85,35 @@ namespace HttpCache.Nano.Tests.Transport
         }
 
         [TestMethod]
+        public void InterimResponsesGoToTheSinkAsReceivedAndNotIntoTheFinalOne()
+        {
+            HttpResponseReader reader = new HttpResponseReader(1024, 20, 4096);
+            InterimRecorder recorder = new InterimRecorder();
+            reader.Interim = recorder;
+            string hints = "HTTP/1.1 103 Early Hints\r\nLink: </a>; rel=preload\r\n\r\n";
+            OriginResponse response = reader.Read(new MemoryStream(Fixtures.Bytes("HTTP/1.1 100 Continue\r\n\r\n" + hints + "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")), "GET");
+
+            Assert.AreEqual(200, response.StatusCode);
+            Assert.AreEqual("ok", Body(response));
+            Assert.AreEqual("100,103,", recorder.Statuses);
+            Assert.AreEqual("HTTP/1.1 100 Continue\r\n\r\n" + hints, recorder.Bytes);
+            Assert.AreEqual("Content-Length: 2\r\n\r\n", TextBytes.ToString(response.HeaderBlock, 0, response.HeaderLength), "a hint is not a field of the final response");
+        }
+
+        // Keeps what the reader hands on, as text.
+        private sealed class InterimRecorder : IInterimResponses
+        {
+            public string Statuses = string.Empty;
+            public string Bytes = string.Empty;
+
+            public void OnInterim(int status, byte[] buffer, int start, int length)
+            {
+                Statuses += status + ",";
+                Bytes += TextBytes.ToString(buffer, start, length);
+            }
+        }
+
+        [TestMethod]
         public void BareLineFeedsAndAnEmptyReasonAreAccepted()
         {
             OriginResponse response = Read("HTTP/1.0 404\nContent-Length: 1\n\nx");
