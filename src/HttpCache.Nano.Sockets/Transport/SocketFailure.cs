@@ -1,29 +1,19 @@
 // SocketFailure: a socket or TLS error turned into an HttpTransportException that names its cause and code.
 // nanoFramework throws SocketException for TLS failures too, and its Message is the same generic text for every
 // code, so the cause is read from the code.
-using System;
 using System.IO;
 using System.Net.Sockets;
 
 namespace HttpCache.Nano.Transport
 {
-    /// <summary>Classifies socket and TLS errors by their code (Windows socket error numbers, negative mbedTLS codes).</summary>
+    /// <summary>Turns socket and TLS errors into exceptions that name their kind (<see cref="SocketErrorCodes"/>).</summary>
     internal static class SocketFailure
     {
-        /// <summary>Connection refused: nothing listens on the port.</summary>
-        public const int Refused = 10061;
-
-        /// <summary>Timed out.</summary>
-        public const int TimedOut = 10060;
-
-        /// <summary>mbedTLS: the server's certificate chain did not verify (wrong root, or a name that is not the host's).</summary>
-        public const int CertificateNotTrusted = -9984;
-
         /// <summary>The exception for <paramref name="e"/> while doing <paramref name="what"/> ("Connection to host:port", "TLS handshake with host").</summary>
         public static HttpTransportException From(string what, SocketException e, bool duringTls)
         {
             int code = CodeOf(e);
-            TransportFailure failure = Classify(code, duringTls);
+            TransportFailure failure = SocketErrorCodes.Classify(code, duringTls);
             return new HttpTransportException(what + " failed: " + Describe(failure, code) + " (error " + code + ")", e, failure, code);
         }
 
@@ -46,30 +36,6 @@ namespace HttpCache.Nano.Transport
             return socket != null ? From(what, socket, false) : new HttpTransportException(what + " failed: " + e.Message, e, TransportFailure.ConnectionLost, 0);
         }
 
-        /// <summary>The kind of failure a code stands for; during a TLS handshake any code but a timeout or a reset is TLS's.</summary>
-        public static TransportFailure Classify(int code, bool duringTls)
-        {
-            switch (code)
-            {
-                case Refused:
-                    return TransportFailure.Refused;
-                case TimedOut:
-                    return TransportFailure.Timeout;
-                case 10053:
-                case 10054:
-                case 10057:
-                case 10058:
-                    return TransportFailure.ConnectionLost;
-                case 11001:
-                case 11002:
-                case 10051:
-                case 10065:
-                    return TransportFailure.Unreachable;
-            }
-
-            return duringTls || code < 0 ? TransportFailure.Tls : TransportFailure.Other;
-        }
-
         private static string Describe(TransportFailure failure, int code)
         {
             switch (failure)
@@ -83,27 +49,20 @@ namespace HttpCache.Nano.Transport
                 case TransportFailure.Unreachable:
                     return "host not found or unreachable";
                 case TransportFailure.Tls:
-                    return code == CertificateNotTrusted ? "certificate not trusted for this host" : "TLS handshake rejected";
+                    return code == SocketErrorCodes.CertificateNotTrusted ? "certificate not trusted for this host" : "TLS handshake rejected";
             }
 
             return "socket error";
         }
 
+        // The Windows socket error number (or negative TLS code): the device's ErrorCode already is one.
+        private static int CodeOf(SocketException e)
+        {
 #if NANOFRAMEWORK_1_0
-        /// <summary>The Windows socket error number (or negative TLS code) of <paramref name="e"/>.</summary>
-        public static int CodeOf(SocketException e)
-        {
             return e.ErrorCode;
-        }
 #else
-        // Desktop's ErrorCode is the native errno on Linux; SocketErrorCode has the Windows numbers the switch uses. It is
-        // read by reflection because the desktop build must pass the nano API check, and nano lacks the property.
-        /// <summary>The Windows socket error number (or negative TLS code) of <paramref name="e"/>.</summary>
-        public static int CodeOf(SocketException e)
-        {
-            System.Reflection.MethodInfo getter = e.GetType().GetMethod("get_SocketErrorCode", new Type[0]);
-            return (object)getter == null ? 0 : (int)getter.Invoke(e, null);
-        }
+            return SocketErrorCodes.CodeOf(e);
 #endif
+        }
     }
 }

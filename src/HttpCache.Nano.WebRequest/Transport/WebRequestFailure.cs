@@ -26,8 +26,12 @@ namespace HttpCache.Nano.Transport
                 if (socket != null)
                 {
                     // The socket's code says more than any status above it (a negative one is the TLS library's).
-                    code = SocketFailure.CodeOf(socket);
-                    TransportFailure fromCode = SocketFailure.Classify(code, false);
+#if NANOFRAMEWORK_1_0
+                    code = socket.ErrorCode;
+#else
+                    code = SocketErrorCodes.CodeOf(socket);
+#endif
+                    TransportFailure fromCode = SocketErrorCodes.Classify(code, false);
                     failure = fromCode != TransportFailure.Other ? fromCode : failure;
                     break;
                 }

@@ -51,13 +51,13 @@ namespace HttpCache.Nano.Tests.Transport
         [TestMethod]
         public void CodesAreClassifiedTheSameOnEveryPlatform()
         {
-            Assert.AreEqual(TransportFailure.Refused, SocketFailure.Classify(10061, false));
-            Assert.AreEqual(TransportFailure.Timeout, SocketFailure.Classify(10060, true));
-            Assert.AreEqual(TransportFailure.ConnectionLost, SocketFailure.Classify(10054, true));
-            Assert.AreEqual(TransportFailure.Unreachable, SocketFailure.Classify(11001, false));
-            Assert.AreEqual(TransportFailure.Tls, SocketFailure.Classify(-9984, false), "mbedTLS codes are negative");
-            Assert.AreEqual(TransportFailure.Tls, SocketFailure.Classify(10022, true), "anything else during a handshake");
-            Assert.AreEqual(TransportFailure.Other, SocketFailure.Classify(10022, false));
+            Assert.AreEqual(TransportFailure.Refused, SocketErrorCodes.Classify(10061, false));
+            Assert.AreEqual(TransportFailure.Timeout, SocketErrorCodes.Classify(10060, true));
+            Assert.AreEqual(TransportFailure.ConnectionLost, SocketErrorCodes.Classify(10054, true));
+            Assert.AreEqual(TransportFailure.Unreachable, SocketErrorCodes.Classify(11001, false));
+            Assert.AreEqual(TransportFailure.Tls, SocketErrorCodes.Classify(-9984, false), "mbedTLS codes are negative");
+            Assert.AreEqual(TransportFailure.Tls, SocketErrorCodes.Classify(10022, true), "anything else during a handshake");
+            Assert.AreEqual(TransportFailure.Other, SocketErrorCodes.Classify(10022, false));
         }
 
         [TestMethod]
