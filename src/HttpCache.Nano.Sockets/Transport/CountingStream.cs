@@ -9,15 +9,14 @@ namespace HttpCache.Nano.Transport
     /// counts what the link carries (TLS records and handshakes included); placed above TLS it counts plaintext.
     /// Disposing it disposes the inner stream.
     /// </summary>
-    internal sealed class CountingStream : Stream
+    internal sealed class CountingStream : PassThroughStream
     {
-        private readonly Stream _inner;
         private long _read;
         private long _written;
 
         public CountingStream(Stream inner)
+            : base(inner)
         {
-            _inner = inner;
         }
 
         /// <summary>Bytes read through this stream so far.</summary>
@@ -30,32 +29,6 @@ namespace HttpCache.Nano.Transport
         public long BytesWritten
         {
             get { return _written; }
-        }
-
-        public override bool CanRead
-        {
-            get { return true; }
-        }
-
-        public override bool CanSeek
-        {
-            get { return false; }
-        }
-
-        public override bool CanWrite
-        {
-            get { return true; }
-        }
-
-        public override long Length
-        {
-            get { throw new NotSupportedException(); }
-        }
-
-        public override long Position
-        {
-            get { throw new NotSupportedException(); }
-            set { throw new NotSupportedException(); }
         }
 
         public override int Read(byte[] buffer, int offset, int count)
@@ -87,21 +60,6 @@ namespace HttpCache.Nano.Transport
         {
             _inner.Write(buffer, offset, count);
             _written += count;
-        }
-
-        public override void Flush()
-        {
-            _inner.Flush();
-        }
-
-        public override long Seek(long offset, SeekOrigin origin)
-        {
-            throw new NotSupportedException();
-        }
-
-        public override void SetLength(long value)
-        {
-            throw new NotSupportedException();
         }
 
         protected override void Dispose(bool disposing)

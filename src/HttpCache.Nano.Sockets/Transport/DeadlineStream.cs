@@ -10,14 +10,13 @@ namespace HttpCache.Nano.Transport
     /// nanoFramework, so a wrapper per exchange would wait for the finalizer thread before its memory came back.
     /// Disposing the wrapper leaves the connection open.
     /// </summary>
-    internal sealed class DeadlineStream : Stream
+    internal sealed class DeadlineStream : PassThroughStream
     {
-        private readonly Stream _inner;
         private long _deadlineTicks;
 
         public DeadlineStream(Stream inner)
+            : base(inner)
         {
-            _inner = inner;
         }
 
         /// <summary>Starts an exchange: reads and writes fail after <paramref name="totalMilliseconds"/> from now.</summary>
@@ -25,32 +24,6 @@ namespace HttpCache.Nano.Transport
         {
             _deadlineTicks = DateTime.UtcNow.Ticks + totalMilliseconds * 10000L;
             return this;
-        }
-
-        public override bool CanRead
-        {
-            get { return true; }
-        }
-
-        public override bool CanSeek
-        {
-            get { return false; }
-        }
-
-        public override bool CanWrite
-        {
-            get { return true; }
-        }
-
-        public override long Length
-        {
-            get { throw new NotSupportedException(); }
-        }
-
-        public override long Position
-        {
-            get { throw new NotSupportedException(); }
-            set { throw new NotSupportedException(); }
         }
 
         public override int Read(byte[] buffer, int offset, int count)
@@ -72,21 +45,6 @@ namespace HttpCache.Nano.Transport
         {
             Check();
             _inner.Write(buffer, offset, count);
-        }
-
-        public override void Flush()
-        {
-            _inner.Flush();
-        }
-
-        public override long Seek(long offset, SeekOrigin origin)
-        {
-            throw new NotSupportedException();
-        }
-
-        public override void SetLength(long value)
-        {
-            throw new NotSupportedException();
         }
 
         private void Check()
